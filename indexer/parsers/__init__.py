@@ -1,0 +1,69 @@
+"""Statute parsers: turn one stored document into a :class:`indexer.models.Law`.
+
+Public contract::
+
+    parse_document(data: bytes, meta: DocumentMeta) -> Law   # raises ParseError only
+    register(fmt, *, jurisdiction=None, language=None)      # decorator for parser functions
+    ParseError                                              # .reason: short human reason
+
+Parsers live in one module per format and register themselves on import.
+"""
+
+from __future__ import annotations
+
+from indexer.models import DocumentMeta, Law
+
+from .errors import ParseError
+from .registry import lookup, normalise_format, register, sniff_format
+
+__all__ = ["ParseError", "parse_document", "register", "lookup", "normalise_format", "sniff_format",
+           "MAX_BYTES"]
+
+MAX_BYTES = 40 * 1024 * 1024  # larger documents are refused with a reason (statutes are far smaller)
+
+
+def _load_parsers() -> None:
+    from . import (  # noqa: F401  (imported for their @register side effects)
+        akn,
+        boe,
+        clml,
+        eisb,
+        html,
+        json_extract,
+        markdown,
+        pdf,
+        text,
+        uslm,
+        xml_canada,
+    )
+
+
+def parse_document(data: bytes, meta: DocumentMeta) -> Law:
+    """Parse ``data`` described by ``meta`` into a Law with its flattened provision tree.
+
+    The format comes from ``meta.format`` (aliases accepted) or is sniffed from the bytes/URL.
+    Raises :class:`ParseError` with a reason for bad input; never any other exception.
+    """
+    from .finish import finish_law
+
+    if not isinstance(data, bytes | bytearray):
+        raise ParseError(f"expected bytes, got {type(data).__name__}")
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"document too large: {len(data) / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB limit")
+    if not data.strip():
+        raise ParseError("empty document (0 bytes)" if not data else "empty document (only whitespace)")
+    _load_parsers()
+    fmt = normalise_format(meta.format) or normalise_format(meta.content_type.split(";")[0]) \
+        or sniff_format(bytes(data), meta.url)
+    parser = lookup(fmt, meta.jurisdiction, meta.language) or lookup("text")
+    try:
+        law = parser(bytes(data), meta)
+        return finish_law(law, meta, fmt)
+    except ParseError:
+        raise
+    except RecursionError as exc:
+        raise ParseError(f"{fmt}: document nested too deeply") from exc
+    except MemoryError as exc:
+        raise ParseError(f"{fmt}: out of memory") from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure becomes a per-document error record
+        raise ParseError(f"{fmt} parser failed: {type(exc).__name__}: {str(exc)[:200]}") from exc

@@ -1,0 +1,97 @@
+"""PDF statutes through their text layer (pypdfium2, the PDFium engine behind pdfplumber).
+
+Two-column pages are read column by column, running headers/footers and page numbers are
+removed, hyphenation at line ends is undone. A PDF without a text layer (a scan) is refused
+with the reason "no text layer".
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from indexer.models import DocumentMeta, Law
+
+from .errors import ParseError
+from .finish import law_from_tree
+from .registry import register
+from .structure import build_tree
+from .text import text_blocks
+
+MIN_CHARS_PER_PAGE = 40  # fewer extracted characters than this on average: a scan without text layer
+MAX_PAGES = 3000
+
+
+def _column_gutter(textpage: pdfium.PdfTextPage, width: float) -> float | None:
+    """x position of a vertical gutter splitting the page into two text columns, or None."""
+    n = textpage.count_rects()
+    if n < 20:
+        return None
+    rects = [textpage.get_rect(i) for i in range(n)]
+    best: float | None = None
+    for frac in (0.5, 0.48, 0.52, 0.45, 0.55, 0.42, 0.58):
+        x = width * frac
+        crossing = sum(1 for (left, _b, right, _t) in rects if left < x - 2 and right > x + 2)
+        left_n = sum(1 for (_l, _b, right, _t) in rects if right <= x)
+        right_n = sum(1 for (left, _b, _r, _t) in rects if left >= x)
+        if crossing <= n * 0.03 and left_n >= n * 0.25 and right_n >= n * 0.25:
+            best = x
+            break
+    return best
+
+
+def page_lines(page: pdfium.PdfPage) -> list[str]:
+    """Text lines of one page in reading order (column by column on two-column pages)."""
+    textpage = page.get_textpage()
+    try:
+        width, height = page.get_size()
+        gutter = _column_gutter(textpage, width)
+        if gutter is None:
+            text = textpage.get_text_range()
+        else:
+            left = textpage.get_text_bounded(0, 0, gutter, height)
+            right = textpage.get_text_bounded(gutter, 0, width, height)
+            text = f"{left}\n{right}"
+    finally:
+        textpage.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-").split("\n")
+
+
+def extract_pages(data: bytes) -> list[list[str]]:
+    """Lines of every page; ParseError for encrypted, malformed or text-less PDFs."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise ParseError("encrypted PDF: a password is required") from exc
+        raise ParseError(f"malformed PDF: {msg}") from exc
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ParseError("malformed PDF: no pages")
+        if n > MAX_PAGES:
+            raise ParseError(f"PDF too long: {n} pages > {MAX_PAGES}")
+        pages = []
+        for i in range(n):
+            page = pdf[i]
+            try:
+                pages.append(page_lines(page))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    chars = sum(len(line.strip()) for page in pages for line in page)
+    if chars < MIN_CHARS_PER_PAGE * len(pages):
+        raise ParseError(f"no text layer (scanned PDF?): {chars} characters on {len(pages)} pages")
+    return pages
+
+
+@register("pdf")
+def parse_pdf(data: bytes, meta: DocumentMeta) -> Law:
+    """Parse a PDF statute from its text layer."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ParseError("malformed PDF: missing %PDF header")
+    pages = extract_pages(data)
+    doc_text, roots = build_tree(text_blocks(pages))
+    law = law_from_tree(doc_text, roots, meta, format="pdf")
+    return law

@@ -1,0 +1,175 @@
+"""The Tagger: spaCy matches -> rule functions -> ``indexer.models.Tag`` with evidence and offsets."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+from spacy.language import Language
+
+from indexer.models import Tag
+from indexer.tagging.component import MAX_CHARS, RawMatch, build_nlp
+from indexer.tagging.loader import PATTERNS_DIR, PatternError
+from indexer.tagging.rules import context, derived, scope
+from indexer.tagging.rules.base import Analysis, Evidence
+
+log = logging.getLogger(__name__)
+
+MIN_CONFIDENCE = 0.5  # candidates below this are not emitted
+# C0/C1 control characters except tab/newline/carriage return, e.g. "\x00", "\x1b", "\x85"
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# "en", "EN", "en-GB", "en_US", "eng" -> "en"
+LANGUAGE_RE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "deu": "de", "ger": "de", "nld": "nl",
+            "dut": "nl", "por": "pt", "cat": "ca"}
+
+# The rule functions in the order they run; each is small, named and tested on its own.
+RULES = (
+    scope.apply_negation,
+    scope.apply_nested_acts,
+    context.apply_definition_scope,
+    scope.apply_aggravation_only,
+    scope.apply_substandard_labour,
+    derived.derive_consent_irrelevant,
+    derived.derive_no_means,
+    derived.derive_child_offence_without_means,
+    derived.derive_child_under_18,
+    derived.derive_non_punishment,
+    derived.derive_unconditional_assistance,
+    derived.derive_offence,
+    scope.apply_general_part,
+    scope.apply_general_context_crim,
+    scope.apply_victim_scope,
+)
+
+
+class TaggingError(ValueError):
+    """A provision cannot be tagged (unknown language, oversized text...)."""
+
+
+def normalise_language(language: str) -> str:
+    """Map a language tag ("EN", "en-GB", "fra") to the pattern folder code; raise when unknown."""
+    match = LANGUAGE_RE.match((language or "").strip())
+    if not match:
+        raise TaggingError(f"bad language code {language!r}")
+    code = match.group(1).lower()
+    code = ISO639_2.get(code, code)
+    if not (PATTERNS_DIR / code).is_dir() or not any((PATTERNS_DIR / code).glob("*.jsonl")):
+        raise TaggingError(f"no patterns for language {language!r}")
+    return code
+
+
+def clean_text(text: str) -> str:
+    """Replace control characters by spaces (same length, so offsets into the original stay valid)."""
+    return CONTROL_CHARS_RE.sub(" ", text)
+
+
+def combine(evidence: list[Evidence]) -> Evidence:
+    """Best evidence of one element; confidence rises when independent patterns agree (noisy-or)."""
+    best = max(evidence, key=lambda e: (e.confidence, -(e.end - e.start)))
+    miss = 1.0
+    ids: list[str] = []
+    for item in evidence:
+        miss *= 1.0 - min(item.confidence, 0.99)
+        ids.extend(i for i in item.rule_ids if i not in ids)
+    combined = min(1.0 - miss, 0.99)
+    return Evidence(best.element, best.start, best.end, round(combined, 3), ids, best.tok_start, best.tok_end)
+
+
+class Tagger:
+    """Tags provisions with Protocol elements. Use ``get_tagger()`` for the cached instance."""
+
+    def __init__(self, pipelines: dict[str, Language] | None = None):
+        self._pipelines: dict[str, Language] = dict(pipelines or {})
+        self._lock = threading.Lock()
+
+    def pipeline(self, language: str) -> Language:
+        """The (lazily built) spaCy pipeline of a language."""
+        code = normalise_language(language) if language not in self._pipelines else language
+        with self._lock:
+            if code not in self._pipelines:
+                try:
+                    self._pipelines[code] = build_nlp(code)
+                except PatternError:
+                    raise
+                except (OSError, ImportError, ValueError) as err:
+                    raise TaggingError(f"cannot build a pipeline for {code!r}: {err}") from err
+            return self._pipelines[code]
+
+    def _outer_cues(self, nlp: Language, heading: str, law_title: str) -> frozenset[str]:
+        cues: set[str] = set()
+        for extra in (heading, law_title):
+            if extra and extra.strip():
+                doc = nlp(clean_text(extra[:2000]))
+                cues.update(m.element for m in doc._.palermo_matches if m.element.startswith("cue."))
+        return frozenset(cues)
+
+    def analyse(self, text: str, language: str, *, heading: str = "", law_title: str = "") -> Analysis:
+        """Run the pipeline and every rule; returns the analysis (context, candidates, applied rules)."""
+        if not isinstance(text, str):
+            raise TaggingError(f"text must be a string, not {type(text).__name__}")
+        if len(text) > MAX_CHARS:
+            raise TaggingError(f"provision text too long ({len(text)} > {MAX_CHARS} characters)")
+        nlp = self.pipeline(language)
+        if not text.strip():
+            return Analysis(text=text, matches=[])
+        doc = nlp(clean_text(text))
+        matches: list[RawMatch] = doc._.palermo_matches or []
+        analysis = Analysis.build(text, matches, self._outer_cues(nlp, heading, law_title))
+        analysis.context = context.classify_context(analysis)
+        for rule in RULES:
+            rule(analysis)
+        return analysis
+
+    def tag(self, text: str, language: str, *, heading: str = "", law_title: str = "") -> list[Tag]:
+        """Tag one provision; raises ``TaggingError`` for an unknown language or oversized text."""
+        analysis = self.analyse(text, language, heading=heading, law_title=law_title)
+        return to_tags(analysis)
+
+    def tag_batch(self, items: list[dict]) -> list[list[Tag]]:
+        """Tag many provisions (dicts with text, language, heading?, law_title?); bad items give []."""
+        return [result.tags for result in self.tag_batch_detailed(items)]
+
+    def tag_batch_detailed(self, items: list[dict]) -> list[TagResult]:
+        """Like ``tag_batch`` but keeps the error message of every item that could not be tagged."""
+        results = []
+        for item in items:
+            try:
+                if not isinstance(item, dict):
+                    raise TaggingError("item must be an object with text and language")
+                tags = self.tag(item.get("text", ""), str(item.get("language", "")),
+                                heading=str(item.get("heading") or ""),
+                                law_title=str(item.get("law_title") or ""))
+                results.append(TagResult(tags, None))
+            except (TaggingError, PatternError) as err:
+                results.append(TagResult([], str(err)))
+            except Exception as err:  # noqa: BLE001 - one bad provision must not stop the batch
+                log.exception("tagging failed")
+                results.append(TagResult([], f"internal error: {type(err).__name__}: {err}"))
+        return results
+
+
+class TagResult:
+    """Tags of one provision, or the error that prevented tagging it."""
+
+    __slots__ = ("tags", "error")
+
+    def __init__(self, tags: list[Tag], error: str | None):
+        self.tags = tags
+        self.error = error
+
+
+def to_tags(analysis: Analysis) -> list[Tag]:
+    """Turn the surviving candidates into ``Tag`` objects (evidence = exact text slice)."""
+    tags = []
+    for element, evidence in sorted(analysis.candidates.items()):
+        best = combine(evidence)
+        if best.confidence < MIN_CONFIDENCE:
+            continue
+        quote = analysis.text[best.start:best.end]
+        rule_ids = best.rule_ids + [r for r, changes in analysis.applied.items()
+                                    if "+" + element in changes and r not in best.rule_ids]
+        tags.append(Tag(element=element, evidence=quote, start=best.start, end=best.end,
+                        confidence=best.confidence, rule_ids=rule_ids, source="auto"))
+    return tags

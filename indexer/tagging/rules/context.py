@@ -1,0 +1,160 @@
+"""Provision context: does this provision define/criminalise trafficking, or something else?
+
+Definition elements (act/means/purpose) are allowed only on provisions that define or criminalise
+trafficking in persons, define its exploitation terms, or criminalise slavery, servitude or forced
+labour. Smuggling, kidnapping, pimping, organ-trade, document, sexual, begging and adoption offences
+get none of them. The decision uses the provision's own words first, its heading and the law title
+only as a tie-breaker.
+"""
+
+from __future__ import annotations
+
+from indexer.tagging.rules.base import (
+    DEFINITION_CONTEXTS,
+    DEFINITION_GROUPS,
+    EXPLOITATION_DEFINITION,
+    GENERAL,
+    OTHER_OFFENCE,
+    SLAVERY_OFFENCE,
+    TRAFFICKING,
+    Analysis,
+    near,
+)
+
+OTHER_OFFENCE_CUES = ("cue.smuggling", "cue.kidnapping", "cue.pimping", "cue.organ_trade",
+                      "cue.document_offence", "cue.sexual_offence", "cue.begging_offence",
+                      "cue.adoption_offence")
+TRAFFICKING_CUES = ("cue.trafficking",)
+OFFENCE_CUES = ("cue.offence", "cue.penalty")
+
+
+def _first(analysis: Analysis, names: tuple[str, ...]) -> int | None:
+    return analysis.first_start(names)
+
+
+def trafficking_outranks_other(analysis: Analysis) -> bool:
+    """When both trafficking and another offence are named, the one named first is the subject."""
+    traf = _first(analysis, TRAFFICKING_CUES)
+    other = _first(analysis, OTHER_OFFENCE_CUES)
+    if traf is None:
+        return False
+    if other is None:
+        return True
+    return traf <= other
+
+
+def slavery_outranks_other(analysis: Analysis) -> bool:
+    """A slavery/servitude/forced-labour offence named before any other offence."""
+    slavery = _first(analysis, ("cue.slavery_offence",))
+    other = _first(analysis, OTHER_OFFENCE_CUES)
+    return slavery is not None and (other is None or slavery <= other)
+
+
+def defines_or_criminalises(analysis: Analysis) -> bool:
+    """The provision defines something, creates an offence, or states an act with a purpose or means."""
+    if analysis.has("cue.definition", "cue.offence"):
+        return True
+    return has_act_and_purpose(analysis) or has_act_and_means(analysis)
+
+
+def has_act_and_means(analysis: Analysis) -> bool:
+    """An act done by at least two different means ("recruits ... by force or deception")."""
+    return analysis.has_prefix("act.") and len(analysis.elements_with_prefix("means.")) >= 2
+
+
+def has_act_and_purpose(analysis: Analysis) -> bool:
+    """An act of the offence together with an exploitative purpose ("recruits ... for exploitation")."""
+    has_act = analysis.has_prefix("act.")
+    has_purpose = analysis.has_prefix("purpose.") or analysis.has("cue.exploitation")
+    return has_act and has_purpose
+
+
+TERM_GAP = 4  # tokens between a defined term and its defining formula ("debt bondage" means)
+
+
+def defines_exploitation_term(analysis: Analysis) -> bool:
+    """A definition whose defined term is exploitation, one of its forms or one of the means.
+
+    The term must sit right before the defining formula ("“debt bondage” means", "exploitation
+    includes") or right after it ("the term “coercion”").
+    """
+    terms = [m for m in analysis.matches
+             if m.element.startswith(("purpose.", "means.")) or m.element == "cue.exploitation"]
+    return exploitation_term_start(analysis, terms) is not None
+
+
+def exploitation_term_start(analysis: Analysis, terms=None) -> int | None:
+    """Offset of the first defining formula that has an exploitation/means term next to it."""
+    if terms is None:
+        terms = [m for m in analysis.matches
+                 if m.element.startswith(("purpose.", "means.")) or m.element == "cue.exploitation"]
+    for cue in analysis.cues("cue.definition"):
+        for term in terms:
+            if near(cue, term, TERM_GAP):
+                return min(cue.start, term.start)
+    return None
+
+
+def _act_start(analysis: Analysis) -> int | None:
+    starts = [e.start for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    return min(starts) if starts else None
+
+
+def subject_positions(analysis: Analysis) -> dict[str, int]:
+    """Where the provision first names each possible subject (only subjects that are present)."""
+    found: dict[str, int] = {}
+    operative = defines_or_criminalises(analysis)
+    traf = _first(analysis, TRAFFICKING_CUES)
+    if traf is not None and operative:
+        found[TRAFFICKING] = traf
+    slavery = _first(analysis, ("cue.slavery_offence",))
+    if slavery is not None and analysis.has(*OFFENCE_CUES):
+        found[SLAVERY_OFFENCE] = slavery
+    if has_act_and_purpose(analysis) or (has_act_and_means(analysis) and operative):
+        act = _act_start(analysis)
+        if act is not None and (TRAFFICKING not in found or act < found[TRAFFICKING]):
+            found[TRAFFICKING] = act
+    sale = _first(analysis, ("cue.sale",))
+    if sale is not None and analysis.has("cue.child", "cue.exploitation") and operative:
+        found[TRAFFICKING] = min(sale, found.get(TRAFFICKING, sale))
+    term = exploitation_term_start(analysis)
+    if term is not None:
+        found[EXPLOITATION_DEFINITION] = term
+    other = _first(analysis, OTHER_OFFENCE_CUES)
+    if other is not None:
+        found[OTHER_OFFENCE] = other
+    return found
+
+
+def classify_context(analysis: Analysis) -> str:
+    """Return the context label of the provision (see ``rules.base``).
+
+    The subject named first wins (trafficking before slavery before other offences on ties): an
+    offence of trafficking whose aggravations mention "sexual assault" stays a trafficking offence,
+    and a smuggling offence that mentions trafficking in passing stays a smuggling offence.
+    """
+    found = subject_positions(analysis)
+    if found:
+        order = {TRAFFICKING: 0, EXPLOITATION_DEFINITION: 1, SLAVERY_OFFENCE: 2, OTHER_OFFENCE: 3}
+        return min(found, key=lambda name: (found[name], order[name]))
+    outer = analysis.outer_cues
+    outer_other = bool(outer.intersection(OTHER_OFFENCE_CUES))
+    outer_traf = bool(outer.intersection(TRAFFICKING_CUES + ("cue.slavery_offence",)))
+    if outer_other and not outer_traf:
+        return OTHER_OFFENCE
+    if outer_traf and analysis.has_prefix("act.") and analysis.has(*OFFENCE_CUES, "cue.definition"):
+        return TRAFFICKING
+    return GENERAL
+
+
+def apply_definition_scope(analysis: Analysis) -> None:
+    """Drop act/means/purpose candidates outside the contexts where the spec allows them."""
+    if analysis.context == EXPLOITATION_DEFINITION:
+        for element in analysis.elements_with_prefix("act."):
+            analysis.drop(element, "rule.scope.exploitation_definition")
+        return
+    if analysis.context in DEFINITION_CONTEXTS:
+        return
+    for element in list(analysis.candidates):
+        if element.startswith(DEFINITION_GROUPS):
+            analysis.drop(element, f"rule.scope.{analysis.context}")

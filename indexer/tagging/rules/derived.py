@@ -1,0 +1,139 @@
+"""Elements derived from combinations of cues: consent, children, non-punishment, crim.offence..."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.tagging.rules.base import (
+    DEFINITION_CONTEXTS,
+    GENERAL,
+    SLAVERY_OFFENCE,
+    TRAFFICKING,
+    Analysis,
+    Evidence,
+    near,
+    span_of,
+)
+from indexer.tagging.rules.scope import is_aggravation_only
+
+WINDOW = 25  # tokens: how close two cues must be to form one statement
+CHILD_WINDOW = 30
+
+
+# A sentence or list-item boundary between two cues: ". " / ";" / newline, e.g. "... valid. The court"
+BOUNDARY_RE = re.compile(r"[.;]\s|\n")
+
+
+def same_sentence(text: str, a, b) -> bool:
+    """True when no sentence/list boundary separates the two matches."""
+    start, end = min(a.end, b.end), max(a.start, b.start)
+    return start >= end or not BOUNDARY_RE.search(text, start, end)
+
+
+def _pair(analysis: Analysis, first: str, second: str, window: int = WINDOW):
+    """First (a, b) pair of matches of two cue/element ids within ``window`` tokens and one sentence."""
+    for a in analysis.cues(first):
+        for b in analysis.cues(second):
+            if near(a, b, window) and same_sentence(analysis.text, a, b):
+                return a, b
+    return None
+
+
+def _derive(analysis: Analysis, element: str, pair, confidence: float, rule: str) -> None:
+    start, end = span_of(analysis.text, pair[0], pair[1])
+    tok_start = min(pair[0].tok_start, pair[1].tok_start)
+    tok_end = max(pair[0].tok_end, pair[1].tok_end)
+    ids = [pair[0].pattern_id, pair[1].pattern_id]
+    analysis.add(Evidence(element, start, end, confidence, ids, tok_start, tok_end), rule)
+
+
+def derive_consent_irrelevant(analysis: Analysis) -> None:
+    """``cue.consent`` near ``cue.irrelevant`` in a trafficking/exploitation context."""
+    in_scope = analysis.context in DEFINITION_CONTEXTS or analysis.has("cue.victim", "cue.exploitation")
+    if not in_scope or analysis.context == "other_offence":
+        analysis.drop("definition.consent_irrelevant", "rule.consent.scope")
+        return
+    pair = _pair(analysis, "cue.consent", "cue.irrelevant", 40)
+    if pair:
+        _derive(analysis, "definition.consent_irrelevant", pair, 0.9, "rule.consent_irrelevant")
+
+
+def derive_no_means(analysis: Analysis) -> None:
+    """``cue.no_means`` gives child_no_means when a child is named nearby, else means.not_required."""
+    if analysis.context not in DEFINITION_CONTEXTS:
+        analysis.drop("definition.child_no_means", "rule.no_means.scope")
+        analysis.drop("means.not_required", "rule.no_means.scope")
+        return
+    for cue in analysis.cues("cue.no_means"):
+        child = [c for c in analysis.cues("cue.child") if near(c, cue, CHILD_WINDOW)]
+        if child:
+            _derive(analysis, "definition.child_no_means", (cue, child[0]), 0.9, "rule.child_no_means")
+        elif not analysis.elements_with_prefix("means."):
+            _derive(analysis, "means.not_required", (cue, cue), 0.75, "rule.means_not_required")
+    if "means.not_required" in analysis.candidates and any(
+            e != "means.not_required" for e in analysis.elements_with_prefix("means.")):
+        analysis.drop("means.not_required", "rule.means_not_required.means_listed")
+
+
+def derive_child_offence_without_means(analysis: Analysis) -> None:
+    """A child-specific trafficking offence that lists acts and no means: definition.child_no_means."""
+    if analysis.context != TRAFFICKING or analysis.has_prefix("means.") or is_aggravation_only(analysis):
+        return
+    if not analysis.has("cue.offence", "cue.penalty") or analysis.has("cue.reference"):
+        return
+    acts = [e for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    child = analysis.cues("cue.child")
+    for act in acts:
+        close = [c for c in child if near(c, act, 8)]
+        if close:
+            _derive(analysis, "definition.child_no_means", (close[0], close[0]), 0.7,
+                    "rule.child_offence_without_means")
+            return
+
+
+def derive_child_under_18(analysis: Analysis) -> None:
+    """A child defined as under 18, or 18 as the threshold of a child-specific offence/definition."""
+    if analysis.context == "other_offence":
+        analysis.drop("definition.child_under_18", "rule.child_under_18.scope")
+        return
+    pair = _pair(analysis, "cue.child", "cue.age_18", 12)
+    if not pair:
+        return
+    if analysis.has("cue.definition") and any(near(d, pair[1], 20) for d in analysis.cues("cue.definition")):
+        _derive(analysis, "definition.child_under_18", pair, 0.9, "rule.child_under_18.definition")
+    elif (analysis.context == TRAFFICKING and analysis.has_prefix("act.")
+          and analysis.has("cue.offence", "cue.penalty")
+          and not analysis.has("cue.aggravation") and not is_aggravation_only(analysis)):
+        _derive(analysis, "definition.child_under_18", pair, 0.75, "rule.child_under_18.offence")
+
+
+def derive_non_punishment(analysis: Analysis) -> None:
+    """Victims not prosecuted/punished for acts they were compelled to commit: rights.non_punishment."""
+    for cue in analysis.cues("cue.non_liability"):
+        near_victim = [v for v in analysis.cues("cue.victim", "cue.compulsion") if near(v, cue, WINDOW)]
+        if near_victim:
+            _derive(analysis, "rights.non_punishment", (cue, near_victim[0]), 0.85, "rule.non_punishment")
+            return
+
+
+def derive_unconditional_assistance(analysis: Analysis) -> None:
+    """Assistance regardless of the victim's cooperation: rights.unconditional_assistance."""
+    if not (analysis.has("cue.assistance") or analysis.has_prefix("prot.")):
+        return
+    pair = _pair(analysis, "cue.unconditional", "cue.cooperation", 15)
+    if pair:
+        _derive(analysis, "rights.unconditional_assistance", pair, 0.85, "rule.unconditional_assistance")
+
+
+def derive_offence(analysis: Analysis) -> None:
+    """crim.offence: an offence/penalty cue in a provision about trafficking, slavery or forced labour."""
+    if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
+        if not (analysis.context == GENERAL and analysis.has("cue.reference")):
+            analysis.drop("crim.offence", "rule.offence.scope")
+        return
+    if is_aggravation_only(analysis) and not analysis.has("cue.slavery_offence"):
+        analysis.drop("crim.offence", "rule.offence.aggravation_only")
+        return
+    cues = analysis.cues("cue.offence")
+    if cues:
+        _derive(analysis, "crim.offence", (cues[0], cues[0]), 0.85, "rule.offence")

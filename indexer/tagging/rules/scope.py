@@ -1,0 +1,132 @@
+"""Filters: aggravation-only means, negation, victim scope, general-part crim.*, sub-forced labour."""
+
+from __future__ import annotations
+
+from indexer.tagging.rules.base import DEFINITION_GROUPS, OTHER_OFFENCE, Analysis
+
+GENERAL_PART_CRIM = ("crim.attempt", "crim.complicity", "crim.organizing", "crim.legal_persons",
+                     "crim.confiscation", "crim.jurisdiction", "crim.use_of_services")
+VICTIM_GROUPS = ("prot.", "status.", "rights.")
+NEGATION_GAP = 1  # tokens allowed between a negation cue and the element it cancels
+# Participation forms that, named only inside an aggravation clause, are not the provision's own rule.
+AFTER_AGGRAVATION = ("crim.attempt", "crim.complicity", "crim.organizing")
+
+
+def aggravation_start(analysis: Analysis) -> int | None:
+    """Offset of the first aggravation signal (cue or crim.aggravation match), or None."""
+    starts = [m.start for m in analysis.matches if m.element in ("cue.aggravation", "crim.aggravation")]
+    return min(starts) if starts else None
+
+
+def is_aggravation_only(analysis: Analysis) -> bool:
+    """True when the provision aggravates a penalty without itself defining the offence.
+
+    That is: an aggravation signal comes before any act of the offence (or there is no act), and
+    the offence is not itself named (slavery offence, trafficking offence wording) before it.
+    """
+    start = aggravation_start(analysis)
+    if start is None:
+        return False
+    act_starts = [e.start for name in analysis.elements_with_prefix("act.")
+                  for e in analysis.candidates[name]]
+    return not act_starts or start < min(act_starts)
+
+
+def apply_aggravation_only(analysis: Analysis) -> None:
+    """Means, acts and purposes named only as aggravating circumstances carry crim.aggravation alone.
+
+    In a provision that defines the offence and then aggravates it, a means named only after the
+    first aggravation signal is dropped; one named before it stays.
+    """
+    start = aggravation_start(analysis)
+    if start is None:
+        return
+    if is_aggravation_only(analysis):
+        for element in list(analysis.candidates):
+            if element.startswith(DEFINITION_GROUPS):
+                analysis.drop(element, "rule.aggravation_only")
+        return
+    later = analysis.elements_with_prefix("means.")
+    later += [e for e in AFTER_AGGRAVATION if e in analysis.candidates]
+    for element in later:
+        if all(e.start > start for e in analysis.candidates[element]):
+            analysis.drop(element, "rule.aggravation_only.means")
+
+
+def apply_negation(analysis: Analysis) -> None:
+    """Drop element evidence directly preceded by a negation cue ("without force")."""
+    negations = analysis.cues("cue.negation")
+    if not negations:
+        return
+    for element in list(analysis.candidates):
+        kept = [e for e in analysis.candidates[element]
+                if not any(0 <= e.tok_start - n.tok_end <= NEGATION_GAP for n in negations)]
+        if not kept:
+            analysis.drop(element, "rule.negation")
+        else:
+            analysis.candidates[element] = kept
+
+
+def apply_victim_scope(analysis: Analysis) -> None:
+    """prot.*, status.*, rights.* need victims (or trafficking) named in the provision or its context."""
+    names = ("cue.victim", "cue.trafficking")
+    if analysis.has(*names) or analysis.outer_cues.intersection(names):
+        return
+    for element in list(analysis.candidates):
+        if element.startswith(VICTIM_GROUPS):
+            analysis.drop(element, "rule.victim_scope")
+
+
+def apply_general_part(analysis: Analysis) -> None:
+    """Attempt, complicity, legal persons... stay unless the provision is about another offence.
+
+    In an ``other_offence`` context they are kept only when the text says it applies to all/any
+    offences (general part of a penal code).
+    """
+    if analysis.context != OTHER_OFFENCE or analysis.has("cue.general_part"):
+        return
+    for element in GENERAL_PART_CRIM + ("crim.aggravation", "crim.offence"):
+        analysis.drop(element, "rule.general_part.other_offence")
+
+
+def apply_general_context_crim(analysis: Analysis) -> None:
+    """crim.aggravation needs a penalty, offence or aggravation cue in the provision."""
+    if "crim.aggravation" not in analysis.candidates:
+        return
+    if not analysis.has("cue.penalty", "cue.aggravation", "cue.offence"):
+        analysis.drop("crim.aggravation", "rule.aggravation.no_penalty")
+
+
+def apply_substandard_labour(analysis: Analysis) -> None:
+    """Labour exploitation short of forced labour (underpaid work...) is not purpose.forced_labour.
+
+    Forced labour evidence is dropped when every match of it overlaps a sub-forced-labour cue.
+    """
+    cues = analysis.cues("cue.substandard_labour")
+    evidence = analysis.candidates.get("purpose.forced_labour")
+    if not cues or not evidence:
+        return
+    kept = [e for e in evidence if not any(c.tok_start - 3 <= e.tok_start <= c.tok_end + 3 for c in cues)]
+    if kept:
+        analysis.candidates["purpose.forced_labour"] = kept
+    else:
+        analysis.drop("purpose.forced_labour", "rule.substandard_labour")
+
+
+# Acts that are really part of another element's phrase ("giving or receiving of payments").
+NESTED_ACTS = {"act.receipt": ("means.payments_or_benefits",),
+               "act.transfer": ("means.payments_or_benefits",)}
+
+
+def apply_nested_acts(analysis: Analysis) -> None:
+    """Drop act evidence that lies inside the evidence of a means ("receiving payments" is not receipt)."""
+    for act, hosts in NESTED_ACTS.items():
+        evidence = analysis.candidates.get(act)
+        if not evidence:
+            continue
+        spans = [(e.start, e.end) for host in hosts for e in analysis.candidates.get(host, [])]
+        kept = [e for e in evidence if not any(s <= e.start and e.end <= t for s, t in spans)]
+        if kept:
+            analysis.candidates[act] = kept
+        else:
+            analysis.drop(act, "rule.nested_act")

@@ -1,0 +1,170 @@
+"""The FastAPI application: API routers, the web UI router, static files and middlewares.
+
+Run with ``uvicorn --factory search_api.app:create_app`` (``palermo serve``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+
+from indexer.db import connect
+from indexer.search import get_backend
+from indexer.settings import PLACEHOLDER_SECRETS, Settings, get_settings
+from search_api.errors import install_error_handlers
+from search_api.middleware import (
+    CachingMiddleware,
+    ContentLengthLimitMiddleware,
+    SecurityHeadersMiddleware,
+    WriteRateLimitMiddleware,
+)
+from search_api.routers import (
+    admin,
+    compare,
+    exports,
+    feeds,
+    health,
+    jurisdictions,
+    laws,
+    provisions,
+    reviews,
+    search,
+    taxonomy,
+)
+
+LOG = logging.getLogger("palermo.api")
+API_VERSION = "1.0.0"
+MAX_BODY_BYTES = 1_000_000
+STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
+
+DESCRIPTION = """
+Open knowledge base of national anti-trafficking laws measured against the UN Trafficking in
+Persons Protocol (2000): statutes as provisions with their Protocol elements (and the evidence for
+every tag), per-jurisdiction verdicts on requirements R1-R22, comparisons, gaps and a change feed.
+
+**Errors** are `application/problem+json` (RFC 9457) with `title` and `detail`: 400 bad value or query,
+401 missing/invalid token, 403 wrong role, 404 unknown resource, 422 invalid parameter, 429 too many
+writes, 503 search backend unavailable.
+
+**Limits** (Settings, environment `PALERMO_*`): `page_size_max` (100), `query_max_length` (1000
+characters), `compare_max` (20 jurisdictions), `export_max_rows` (100000), `write_rate_per_minute` (60
+writes per client per minute); request bodies at most 1 MB.
+
+**Caching**: GET responses under `/api` carry a weak `ETag` derived from the index and database version
+and `Cache-Control: public, max-age=60`; send `If-None-Match` to get 304. Responses are gzip-compressed when
+the client accepts it.
+
+**Auth**: write endpoints need `Authorization: Bearer <token>`; tokens are created with
+`palermo token create --role reviewer|admin` (shown once, stored hashed).
+"""
+
+TAGS = [
+    {"name": "search", "description": "Full-text search over current provisions"},
+    {"name": "laws", "description": "Laws, their versions and diffs"},
+    {"name": "provisions", "description": "Provisions with tags, evidence, reviews and citations"},
+    {"name": "jurisdictions", "description": "Jurisdictions, assessments (verdicts) and changes"},
+    {"name": "assessment", "description": "Comparison matrix and gap lists"},
+    {"name": "taxonomy", "description": "Elements and requirements, so clients can label things"},
+    {"name": "exports", "description": "Streamed CSV / JSON / JSON Lines exports"},
+    {"name": "feeds", "description": "Atom and JSON change feeds"},
+    {"name": "reviews", "description": "Reviewer decisions on tags (token with role reviewer)"},
+    {"name": "admin", "description": "Crawl and reindex jobs (token with role admin)"},
+    {"name": "health", "description": "Liveness and readiness"},
+]
+
+
+def check_secrets(settings: Settings) -> None:
+    """Refuse a placeholder admin secret outside development (an empty one disables the env admin token)."""
+    secret = settings.admin_token.strip()
+    if settings.environment == "development" or not secret:
+        if settings.environment == "production":
+            raise ValueError("PALERMO_ADMIN_TOKEN is empty; set a real secret in production")
+        return
+    if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 16:
+        raise ValueError(
+            "PALERMO_ADMIN_TOKEN is a placeholder or shorter than 16 characters; "
+            f"set a real secret (environment {settings.environment!r})"
+        )
+
+
+def data_version_fn(settings: Settings):
+    """A function returning a token that changes when the search index or the database changes."""
+    db = Path(settings.db_path)
+    wal = db.with_name(db.name + "-wal")
+
+    def version() -> str:
+        parts = []
+        try:
+            parts.append(get_backend(settings).index_version())
+        except Exception:
+            parts.append("no-index")
+        for path in (db, wal):
+            try:
+                stat = path.stat()
+                parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
+            except OSError:
+                parts.append("-")
+        return "|".join(parts)
+
+    return version
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for ``settings`` (the process-wide settings when None)."""
+    settings = settings or get_settings()
+    check_secrets(settings)
+    connect(settings.db_path).close()  # create the database and its schema when missing
+    app = FastAPI(title="Palermo API", version=API_VERSION, description=DESCRIPTION, openapi_tags=TAGS)
+    app.state.settings = settings
+    app.state.jobs = admin.JobRegistry()
+    install_error_handlers(app)
+    for module in (
+        search,
+        laws,
+        provisions,
+        jurisdictions,
+        compare,
+        taxonomy,
+        exports,
+        feeds,
+        reviews,
+        admin,
+        health,
+    ):
+        app.include_router(module.router)
+    try:
+        from web.routes import router as web_router
+    except ImportError as exc:  # the API stays usable when the web UI cannot be imported
+        LOG.error("web UI not mounted: %s", exc)
+    else:
+        app.include_router(web_router)
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Middlewares: the last added is the outermost.
+    app.add_middleware(CachingMiddleware, version_fn=data_version_fn(settings))
+    app.add_middleware(WriteRateLimitMiddleware, per_minute=settings.write_rate_per_minute)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "Retry-After", "Location"],
+            max_age=600,
+        )
+    app.add_middleware(_body_limit(), max_body_size=MAX_BODY_BYTES)
+    app.add_middleware(ContentLengthLimitMiddleware, max_body_size=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_base_url.startswith("https://"))
+    return app
+
+
+def _body_limit():
+    from starlette.middleware.body_limit import RequestBodyLimitMiddleware
+
+    return RequestBodyLimitMiddleware
