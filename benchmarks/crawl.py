@@ -6,7 +6,8 @@ Prints progress lines, then, as its LAST line, JSON with:
   pages_per_s_server        the same count over the span between the first and last request the server saw
   recrawl_new_versions      versions stored by the second crawl (must be 0)
   recrawl_conditional_ratio share of the second crawl's requests that carried If-None-Match /
-                            If-Modified-Since (must be 1.0; counted by the server, robots.txt and manifest included)
+                            If-Modified-Since (must be 1.0; counted by the server, robots.txt and
+                            the manifest included)
 
 Usage: python benchmarks/crawl.py [--docs 600]
 """

@@ -63,7 +63,8 @@ def main() -> int:
         total_bytes += len(data)
         total_provisions += len(law.provisions)
         if args.verbose:
-            print(f"{len(law.provisions):6d} provisions  {len(data) / 1e6:7.3f} MB  {path.relative_to(shared)}")
+            rel = path.relative_to(shared)
+            print(f"{len(law.provisions):6d} provisions  {len(data) / 1e6:7.3f} MB  {rel}")
     summary = {
         "documents": len(docs), "parsed": parsed, "errors": len(errors),
         "megabytes": round(total_bytes / 1e6, 3), "provisions": total_provisions,

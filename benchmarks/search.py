@@ -120,6 +120,13 @@ def corpus(n: int, n_jurisdictions: int = 60, seed: int = 7) -> Iterator[dict]:
         }
 
 
+def read_jsonl(path: Path) -> Iterator[dict]:
+    """Stream documents back from a JSON-lines file."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
 def query_mix(n_jurisdictions: int, count: int = 200, seed: int = 11) -> list[SearchQuery]:
     """The fixed query mix: text in one language plus two filters (language/region/element/year)."""
     rng = random.Random(seed)
@@ -255,8 +262,12 @@ def run_backend(name: str, size: int, n_jur: int, workdir: Path, queries: int) -
         path = None
     else:
         raise SystemExit(f"unknown backend {name!r}")
+    source = workdir / "corpus.jsonl"  # generated before timing: the build reads it like rows from SQLite
+    with open(source, "w", encoding="utf-8") as fh:
+        for doc in corpus(size, n_jur):
+            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
     start, cpu_start = time.perf_counter(), time.process_time()
-    built = backend.rebuild(corpus(size, n_jur))
+    built = backend.rebuild(read_jsonl(source))
     build_s, build_cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     mix = query_mix(n_jur, queries)
     for q in mix[:20]:  # warm caches
@@ -270,6 +281,7 @@ def run_backend(name: str, size: int, n_jur: int, workdir: Path, queries: int) -
         totals += res.total
     deep_ms = deep_page(backend) if name != "fts5" else None
     backend.close()
+    source.unlink()
     return {
         "backend": name, "provisions": built, "build_s": round(build_s, 1),
         "build_provisions_per_s": round(built / build_s), "p50_ms": round(statistics.median(latencies), 2),

@@ -34,8 +34,13 @@ def _inner_reasons(exc: BaseException) -> list[BaseException]:
     return out
 
 
-def describe_failure(failure: Failure, *, timeout: float | None = None) -> tuple[str, int | None]:
-    """``(reason, http_status)`` for a failed request (one line, no traceback)."""
+def describe_failure(failure: Failure, *, timeout: float | None = None,
+                     maxsize: int | None = None) -> tuple[str, int | None]:
+    """``(reason, http_status)`` for a failed request (one line, no traceback).
+
+    A cancelled download without a message is Scrapy stopping a body that grew past
+    ``DOWNLOAD_MAXSIZE`` while streaming (no Content-Length announced).
+    """
     exc = failure.value
     if isinstance(exc, HttpError):
         status = exc.response.status
@@ -56,11 +61,13 @@ def describe_failure(failure: Failure, *, timeout: float | None = None) -> tuple
     if isinstance(exc, CANCELLED_ERRORS) or "max size" in message:
         if "max size" in message or "larger than" in message:
             return f"over-size body: {message}", None
+        if not message.strip() and maxsize:
+            return f"over-size body: download cancelled past the {maxsize}-byte limit", None
         return f"download cancelled: {message}", None
     if isinstance(exc, TIMEOUT_ERRORS):
         return f"timeout after {timeout:g}s" if timeout else "timeout", None
     if isinstance(exc, DNS_ERRORS):
-        return f"DNS lookup failed: {message}", None
+        return (message if message.startswith("DNS lookup failed") else f"DNS lookup failed: {message}"), None
     if isinstance(exc, REFUSED_ERRORS):
         return "connection refused", None
     if isinstance(exc, (ResponseFailed, ResponseNeverReceived)):

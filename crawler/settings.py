@@ -6,6 +6,8 @@ domain, an identifying User-Agent with a contact URL, retries with backoff on
 derives the per-run values from ``indexer.settings.Settings``.
 """
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from indexer.settings import get_settings
 
 _palermo = get_settings()
@@ -37,6 +39,12 @@ REDIRECT_MAX_TIMES = 10
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# An unknown host is not retried (a mistyped or vanished domain, or no network at all): it fails at
+# once with its reason and the next crawl tries again. Other network errors are retried.
+RETRY_EXCEPTIONS = [
+    exc for exc in _scrapy_defaults.RETRY_EXCEPTIONS
+    if not any(name in str(exc) for name in ("CannotResolveHost", "DNSLookup"))
+]
 PALERMO_RETRY_BACKOFF_BASE = 2.0
 PALERMO_RETRY_AFTER_MAX = 300.0
 

@@ -118,6 +118,8 @@ def check_response(fmt: str, content_type: str, body: bytes) -> str | None:
     """Reason why a body must not be stored as ``fmt``, or None when it is acceptable."""
     if not body:
         return "empty body"
+    if not fmt:
+        return None  # unknown format: nothing to check against
     ctype = media_type(content_type)
     if not ctype:
         if looks_like(fmt, body):
@@ -143,7 +145,11 @@ def check_xml(body: bytes) -> str | None:
 
 
 def sniff_format(body: bytes, url: str = "", content_type: str = "") -> str:
-    """Guess the format name of a document from its bytes, URL and content type."""
+    """Guess the format name of a document from its bytes, URL and content type.
+
+    Returns '' for XML of an unknown vocabulary: it is stored as fetched and the indexer's
+    generic fallback decides.
+    """
     head = strip_bom(body[:8192])
     ctype = media_type(content_type)
     host = urlparse(url).netloc.lower()
@@ -156,8 +162,9 @@ def sniff_format(body: bytes, url: str = "", content_type: str = "") -> str:
         root = xml_root(head)
         if root == "legislation" and b"legislation.gov.uk" not in head:
             return "canada-xml" if "justice.gc.ca" in host else "clml"
-        return ROOT_FORMATS.get(root, "akn-xml" if "/akn/" in path else "clml" if root == "legislation"
-                                else "html" if root in ("html", "body") else "akn-xml")
+        if root in ("html", "body"):
+            return "html"
+        return ROOT_FORMATS.get(root, "akn-xml" if "/akn/" in path else "")  # '' = unknown XML: parser sniffs
     if head.startswith((b"{", b"[")) and looks_like("json", body):
         return "json"
     if path.endswith((".md", ".markdown")) or ctype == "text/markdown":

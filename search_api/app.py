@@ -6,6 +6,7 @@ Run with ``uvicorn --factory search_api.app:create_app`` (``palermo serve``).
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -40,6 +41,7 @@ from search_api.routers import (
 LOG = logging.getLogger("palermo.api")
 API_VERSION = "1.0.0"
 MAX_BODY_BYTES = 1_000_000
+VERSION_TTL = 1.0
 STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
 
 DESCRIPTION = """
@@ -92,18 +94,33 @@ def check_secrets(settings: Settings) -> None:
         )
 
 
-def data_version_fn(settings: Settings):
-    """A function returning a token that changes when the search index or the database changes."""
-    db = Path(settings.db_path)
-    wal = db.with_name(db.name + "-wal")
+class DataVersion:
+    """A token that changes when the search index or the database changes (the ETag seed).
 
-    def version() -> str:
+    It is recomputed at most every ``ttl`` seconds (well within ``Cache-Control: max-age``) and at
+    once after a write through this process (:meth:`invalidate`).
+    """
+
+    def __init__(self, settings: Settings, ttl: float = VERSION_TTL) -> None:
+        self.settings = settings
+        self.ttl = ttl
+        self.db = Path(settings.db_path)
+        self.wal = self.db.with_name(self.db.name + "-wal")
+        self._value = ""
+        self._expires = 0.0
+
+    def invalidate(self) -> None:
+        """Forget the cached token (called after every write request)."""
+        self._expires = 0.0
+
+    def compute(self) -> str:
+        """The token now: index version plus modification stamps of the database and its WAL."""
         parts = []
         try:
-            parts.append(get_backend(settings).index_version())
+            parts.append(get_backend(self.settings).index_version())
         except Exception:
             parts.append("no-index")
-        for path in (db, wal):
+        for path in (self.db, self.wal):
             try:
                 stat = path.stat()
                 parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
@@ -111,7 +128,12 @@ def data_version_fn(settings: Settings):
                 parts.append("-")
         return "|".join(parts)
 
-    return version
+    def __call__(self) -> str:
+        now = time.monotonic()
+        if now >= self._expires:
+            self._value = self.compute()
+            self._expires = now + self.ttl
+        return self._value
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -146,9 +168,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Middlewares: the last added is the outermost.
-    app.add_middleware(CachingMiddleware, version_fn=data_version_fn(settings))
+    app.add_middleware(CachingMiddleware, version_fn=DataVersion(settings))
     app.add_middleware(WriteRateLimitMiddleware, per_minute=settings.write_rate_per_minute)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

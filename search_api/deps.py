@@ -9,7 +9,7 @@ Routers declare what they need with the ``Annotated`` aliases below::
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -32,8 +32,12 @@ def app_settings(request: Request) -> Settings:
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
-def db_conn(settings: SettingsDep) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to the system of record for one request (closed afterwards)."""
+async def db_conn(settings: SettingsDep) -> AsyncIterator[sqlite3.Connection]:
+    """A read-only connection to the system of record for one request (closed afterwards).
+
+    Opening a read-only SQLite connection takes ~0.1 ms, so it runs on the event loop instead
+    of costing two thread-pool hops per request.
+    """
     try:
         conn = connect(settings.db_path, readonly=True)
     except sqlite3.OperationalError:

@@ -94,6 +94,14 @@ class CachingMiddleware:
             return
         path: str = scope.get("path", "")
         method = scope.get("method", "GET")
+        if method not in SAFE_METHODS:
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                invalidate = getattr(self.version_fn, "invalidate", None)
+                if invalidate is not None:
+                    invalidate()
+            return
         if (
             method not in ("GET", "HEAD")
             or not path.startswith("/api/")

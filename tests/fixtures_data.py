@@ -20,8 +20,6 @@ from indexer.db import connect, transaction
 from indexer.models import text_hash
 from indexer.settings import Settings
 
-REGIONS = {"GBR": "Europe", "FRA": "Europe", "ESP": "Europe", "CAN": "Americas", "NPL": "Asia"}
-
 
 @dataclass
 class FixtureProvision:
@@ -385,61 +383,12 @@ def insert_verdict_history(conn: sqlite3.Connection) -> None:
     )
 
 
-def _region(iso3: str) -> str:
-    try:
-        from indexer.assessment import region_of
-
-        return region_of(iso3) or REGIONS.get(iso3, "")
-    except Exception:
-        return REGIONS.get(iso3, "")
-
-
-def _requirements_by_element() -> dict[str, list[str]]:
-    try:
-        from indexer.assessment import requirements
-
-        out: dict[str, list[str]] = {}
-        for spec in requirements():
-            for part in spec.parts:
-                out.setdefault(part, []).append(spec.id)
-        return out
-    except Exception:
-        return {}
-
-
 def index_docs(conn: sqlite3.Connection) -> Iterator[dict]:
-    """Index documents for every current provision, in the shape of ``indexer/search/base.py``."""
-    by_element = _requirements_by_element()
-    rows = conn.execute(
-        "SELECT p.rowid AS rowid, p.id, p.law_id, p.eid, p.num, p.heading, p.kind, p.text, p.ord, l.title, "
-        "l.jurisdiction, l.language, l.year, l.in_force, v.version_date FROM provisions p "
-        "JOIN laws l ON l.id = p.law_id JOIN law_versions v ON v.id = p.version_id WHERE p.is_current = 1"
-    )
-    for r in rows.fetchall():
-        elements = sorted(
-            {t[0] for t in conn.execute("SELECT element FROM tags WHERE provision_rowid = ?", (r["rowid"],))}
-        )
-        from search_api.services.common import ref_label
+    """Index documents for every current provision, built by the production code path
+    (:func:`indexer.repository.iter_index_docs`: reviewed tags, regions, requirements, citation labels)."""
+    from indexer.repository import iter_index_docs
 
-        yield {
-            "id": r["id"],
-            "law_id": r["law_id"],
-            "law_title": r["title"],
-            "jurisdiction": r["jurisdiction"],
-            "region": _region(r["jurisdiction"]),
-            "language": r["language"],
-            "eid": r["eid"],
-            "num": r["num"],
-            "ref": ref_label(r["kind"], r["num"]) or r["eid"],
-            "heading": r["heading"],
-            "text": r["text"],
-            "elements": elements,
-            "requirements": sorted({q for e in elements for q in by_element.get(e, [])}),
-            "year": r["year"],
-            "version_date": r["version_date"],
-            "in_force": None if r["in_force"] is None else bool(r["in_force"]),
-            "ord": r["ord"],
-        }
+    return iter_index_docs(conn)
 
 
 def build_fixture(settings: Settings, laws: Iterable[FixtureLaw] = LAWS) -> dict:
@@ -528,7 +477,9 @@ SHARED_SAMPLE = (
 )
 
 
-def build_shared_fixture(settings: Settings, shared_dir, folder, paths: Iterable[str] = SHARED_SAMPLE) -> dict:
+def build_shared_fixture(
+    settings: Settings, shared_dir, folder, paths: Iterable[str] = SHARED_SAMPLE
+) -> dict:
     """Import a few ../shared/corpus files with the lead's pipeline (``import_folder`` + ``index_pending``).
 
     ``folder`` (a temporary directory) receives a filtered MANIFEST.csv and copies of the corpus files;

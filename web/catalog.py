@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,12 +49,16 @@ class ElementInfo:
     obligation: str = ""
     ref: str = ""
     tag_when: str = ""
-    accuracy: dict = field(default_factory=dict)
 
     @property
     def group_label(self) -> str:
         """Short name of the element's group."""
         return GROUP_SHORT.get(self.group, self.group)
+
+    @property
+    def accuracy(self) -> dict:
+        """Measured precision/recall/F1/support of the tagger for this element ({} when unmeasured)."""
+        return element_accuracy(self.id)
 
 
 def _read_yaml(path: Path) -> dict:
@@ -74,15 +78,23 @@ def _label(raw: dict) -> str:
     return str(raw.get("label") or raw.get("id") or "").strip()
 
 
-@lru_cache(maxsize=1)
-def accuracy() -> dict:
-    """The measured tagger accuracy (``accuracy.json``), or ``{}`` when it has not been measured."""
+@lru_cache(maxsize=4)
+def _accuracy(path: Path, mtime: float) -> dict:
     try:
-        data = json.loads(ACCURACY_FILE.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        log.info("no tagger accuracy file (%s): %s", ACCURACY_FILE, err)
+        log.warning("unreadable tagger accuracy file %s: %s", path, err)
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def accuracy() -> dict:
+    """The measured tagger accuracy (``accuracy.json``, re-read when it changes); ``{}`` if not measured."""
+    try:
+        mtime = ACCURACY_FILE.stat().st_mtime
+    except OSError:
+        return {}
+    return _accuracy(ACCURACY_FILE, mtime)
 
 
 def element_accuracy(element_id: str) -> dict:
@@ -105,7 +117,7 @@ def elements() -> dict[str, ElementInfo]:
         out[element_id] = ElementInfo(
             id=element_id, group=element_id.split(".", 1)[0], label=_label(raw),
             obligation=str(raw.get("obligation", "")), ref=str(raw.get("ref", "")),
-            tag_when=str(raw.get("tag_when", "")).strip(), accuracy=element_accuracy(element_id))
+            tag_when=str(raw.get("tag_when", "")).strip())
     return out
 
 

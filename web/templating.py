@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi.templating import Jinja2Templates
@@ -62,6 +62,13 @@ def toggle_param(params: list[tuple[str, str]], key: str, value: str) -> str:
     return urlencode(pairs)
 
 
+def web_url(value: object) -> str:
+    """The URL when it is an absolute http(s) link, else '' (a ``javascript:`` source URL is never a link)."""
+    text = str(value or "").strip()
+    parts = urlsplit(text)
+    return text if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
 def verdict_label(verdict: str | None) -> str:
     """``"not_found"`` -> ``"Not found"``."""
     return catalog.VERDICT_LABELS.get(verdict or "", str(verdict))
@@ -97,7 +104,7 @@ def make_environment() -> jinja2.Environment:
         static_url=static_url, qs=query_string, toggle=toggle_param, element=catalog.element,
         element_label=catalog.element_label, verdict_label=verdict_label, verdict_badge=verdict_badge,
         group_short=catalog.GROUP_SHORT, obligation_labels=catalog.OBLIGATION_LABELS,
-        requirement_label=catalog.requirement_label, pct=pct, ref_label=ref_label,
+        requirement_label=catalog.requirement_label, pct=pct, ref_label=ref_label, web_url=web_url,
     )
     env.filters["pct"] = pct
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")

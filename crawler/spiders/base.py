@@ -156,7 +156,8 @@ class BaseSpider(scrapy.Spider):
         request = failure.request
         meta = request.meta.get("palermo_meta") or {}
         timeout = request.meta.get("download_timeout") or self.settings.getfloat("DOWNLOAD_TIMEOUT")
-        reason, status = describe_failure(failure, timeout=timeout)
+        maxsize = request.meta.get("download_maxsize") or self.settings.getint("DOWNLOAD_MAXSIZE")
+        reason, status = describe_failure(failure, timeout=timeout, maxsize=maxsize)
         self.logger.warning("failed %s: %s", request.url, reason)
         yield failure_item(meta.get("url") or request.url, reason, source_id=meta.get("source_id", ""),
                            status=status)

@@ -8,7 +8,8 @@ the API and the web UI call it.
 - :func:`assess` - verdicts, scores and criminalisation status of one jurisdiction (now or as of a date)
 - :func:`compare` / :func:`gaps` - matrix of 2-20 jurisdictions; where a requirement or element is missing
 - :func:`diff` / :func:`record_verdicts` - changes between two dates; the verdict history change feed
-- :func:`add_review` / :func:`effective_tags` / :func:`review_queue` - reviews (reviewed beats automatic)
+- :func:`add_review` / :func:`effective_tags` / :func:`review_queue` / :func:`review_history` - reviews
+  (reviewed beats automatic; append-only audit trail)
 - :func:`region_of` / :func:`jurisdiction_name` - UN M49 regions and names (country_converter data)
 """
 
@@ -34,7 +35,7 @@ from indexer.assessment.models import (
     VerdictChange,
 )
 from indexer.assessment.regions import continent_of, jurisdiction_name, region_of
-from indexer.assessment.reviews import add_review, effective_tags, review_queue
+from indexer.assessment.reviews import add_review, effective_tags, review_history, review_queue
 from indexer.assessment.spec import requirement, requirements
 from indexer.assessment.views import compare, gaps
 
@@ -43,5 +44,6 @@ __all__ = [
     "FoundPart", "GapRow", "JurisdictionAssessment", "JurisdictionSummary", "LawSummary", "RequirementSpec",
     "RequirementVerdict", "Scores", "VerdictChange",
     "add_review", "assess", "compare", "continent_of", "diff", "effective_tags", "gaps", "jurisdiction_name",
-    "jurisdictions", "record_verdicts", "region_of", "requirement", "requirements", "review_queue",
+    "jurisdictions", "record_verdicts", "region_of", "requirement", "requirements", "review_history",
+    "review_queue",
 ]

@@ -9,6 +9,7 @@ and of the target's sub-provisions, following chains up to ``MAX_DEPTH``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sqlite3
@@ -58,11 +59,6 @@ def defines_offence(node: Node) -> bool:
     return OFFENCE_ELEMENT in node.elements or any(e.startswith("act.") for e in node.elements)
 
 
-def follows_refs(node: Node) -> bool:
-    """Only offences and definitions follow their references (not every procedural mention)."""
-    return OFFENCE_ELEMENT in node.elements or any(inheritable(t) for t in node.tags)
-
-
 def parse_refs(row: dict) -> list[dict]:
     """The CrossRef dicts of a provision row (bad JSON gives no references, never an error)."""
     try:
@@ -76,6 +72,27 @@ def _norm(text: str) -> str:
     return NORMALISE_RE.sub(" ", (text or "").casefold()).strip()
 
 
+def _contains(haystack: str, needle: str) -> bool:
+    return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+def _match_rank(wanted: str, law: sqlite3.Row) -> int | None:
+    """How well a reference's law name matches a law (lower is better); None when it does not.
+
+    Exact title/short title/number first; then a number or short title inside the reference
+    ("Ley 26.364" names the law numbered 26.364); then the reference inside the title of a law
+    that is not an amending act ("Criminal Code" must not pick "An Act to amend the Criminal Code").
+    """
+    title, short, number = _norm(law["title"]), _norm(law["short_title"]), _norm(law["number"])
+    if wanted in {title, short, number} - {""}:
+        return 0
+    if (len(number) >= 4 and _contains(wanted, number)) or (len(short) >= 6 and _contains(wanted, short)):
+        return 1
+    if not law["is_amending"] and len(wanted) >= 8 and _contains(title, wanted):
+        return 2
+    return None
+
+
 def resolve_law(conn: sqlite3.Connection, target: str, jurisdiction: str) -> str | None:
     """The id of the collected law a reference names (by id, title, short title or number), or None."""
     if not target or not target.strip():
@@ -87,11 +104,11 @@ def resolve_law(conn: sqlite3.Connection, target: str, jurisdiction: str) -> str
     if not wanted:
         return None
     best: tuple[int, str] | None = None
-    for law in conn.execute("SELECT id, jurisdiction, title, short_title, number FROM laws"):
-        names = [_norm(law["title"]), _norm(law["short_title"]), _norm(law["number"])]
-        if not any(n and (n == wanted or wanted in n or (len(n) > 6 and n in wanted)) for n in names):
+    for law in conn.execute("SELECT id, jurisdiction, title, short_title, number, is_amending FROM laws"):
+        rank = _match_rank(wanted, law)
+        if rank is None:
             continue
-        rank = (0 if law["jurisdiction"] == jurisdiction else 1) * 10 + (0 if wanted in names else 1)
+        rank += 0 if law["jurisdiction"] == jurisdiction else 10
         if best is None or rank < best[0]:
             best = (rank, law["id"])
     return best[1] if best else None
@@ -109,11 +126,27 @@ class RefGraph:
         for node in nodes:
             self.by_law.setdefault(node.row["law_id"], {})[node.row["eid"]] = node
         self._law_cache: dict[str, str | None] = {}
+        self._scoped: dict[tuple[str, str], list[Node]] | None = None
+        self._sorted: dict[str, list[str]] = {}
 
     def _law_nodes(self, law_id: str) -> dict[str, Node]:
         if law_id not in self.by_law:
             self.by_law[law_id] = {n.row["eid"]: n for n in self.loader(law_id)}
         return self.by_law[law_id]
+
+    def _subtree(self, law_id: str, eid: str) -> list[Node]:
+        """A provision and its sub-provisions (eIds ``eid`` and ``eid__...``), via a sorted index."""
+        nodes = self._law_nodes(law_id)
+        if law_id not in self._sorted:
+            self._sorted[law_id] = sorted(nodes)
+        eids = self._sorted[law_id]
+        out = [nodes[eid]] if eid in nodes else []
+        prefix = eid + "__"
+        index = bisect.bisect_left(eids, prefix)
+        while index < len(eids) and eids[index].startswith(prefix):
+            out.append(nodes[eids[index]])
+            index += 1
+        return out
 
     def targets(self, node: Node, ref: dict) -> list[Node]:
         """The provisions a reference points to: the target and its sub-provisions."""
@@ -125,13 +158,12 @@ class RefGraph:
             law_id = self._law_cache[key]
             if law_id is None:
                 return []
-        nodes = self._law_nodes(law_id)
         eid = (ref.get("target_eid") or "").strip().lower()
         own = node.row["eid"]
-        if not eid or (law_id == node.row["law_id"] and (own == eid or own.startswith(eid + "__"))):
-            return []  # a provision citing itself or its parent ("Article 2: ...") is no reference
-        prefix = eid + "__"
-        return [n for e, n in nodes.items() if (e == eid or e.startswith(prefix)) and n is not node]
+        if not eid or (law_id == node.row["law_id"] and (
+                own == eid or own.startswith(eid + "__") or eid.startswith(own + "__"))):
+            return []  # a provision citing itself, its parent or its own subsection is no reference
+        return [n for n in self._subtree(law_id, eid) if n is not node]
 
     def inherited(self, node: Node) -> list[tuple[Node, Tag, list[str]]]:
         """(target node, inherited tag, chain of provision ids from ``node`` to the target)."""
@@ -152,4 +184,38 @@ class RefGraph:
             frontier = nxt
             if not frontier:
                 break
+        return out
+
+    def _scoped_definitions(self) -> dict[tuple[str, str], list[Node]]:
+        """(law id, target eid) -> pure definitions that name that provision as their scope."""
+        if self._scoped is None:
+            self._scoped = {}
+            for nodes in list(self.by_law.values()):
+                for node in list(nodes.values()):
+                    if defines_offence(node) or not any(inheritable(t) for t in node.tags):
+                        continue
+                    for ref in parse_refs(node.row):
+                        for target in self.targets(node, ref):
+                            key = (target.row["law_id"], target.row["eid"])
+                            self._scoped.setdefault(key, []).append(node)
+        return self._scoped
+
+    def scoped(self, node: Node) -> list[tuple[Node, Tag, list[str]]]:
+        """Definitions written "for the purposes of section X" that apply to ``node`` (X or its parent).
+
+        "For the purposes of sections 279.01 to 279.03, a person exploits another person if ...":
+        the reference runs from the definition to the offence, the inheritance the other way.
+        """
+        eid = node.row["eid"]
+        parts = eid.split("__")
+        scopes = {"__".join(parts[:i]) for i in range(1, len(parts) + 1)}
+        out: list[tuple[Node, Tag, list[str]]] = []
+        seen: set[str] = set()
+        for scope in scopes:
+            for definition in self._scoped_definitions().get((node.row["law_id"], scope), []):
+                if definition.pid in seen or definition is node:
+                    continue
+                seen.add(definition.pid)
+                out.extend((definition, tag, [node.pid, definition.pid])
+                           for tag in definition.tags if inheritable(tag))
         return out

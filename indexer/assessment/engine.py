@@ -8,7 +8,7 @@ import re
 import sqlite3
 from datetime import date
 
-from indexer.assessment.crossrefs import Node, RefGraph, defines_offence, follows_refs
+from indexer.assessment.crossrefs import Node, RefGraph, defines_offence
 from indexer.assessment.models import Evidence, JurisdictionAssessment, LawSummary, RequirementVerdict
 from indexer.assessment.regions import jurisdiction_name, region_of
 from indexer.assessment.reviews import effective_outcomes, load_reviews
@@ -110,13 +110,12 @@ def collect(conn: sqlite3.Connection, nodes: list[Node], jurisdiction: str, as_o
     for node in nodes:
         for tag in node.tags:
             add(tag.element, _evidence(node, tag))
-        if not follows_refs(node):
+        if not defines_offence(node):
             continue
-        inherited = graph.inherited(node)
+        inherited = graph.inherited(node) + graph.scoped(node)
         for target, tag, chain in inherited:
             add(tag.element, _evidence(target, tag, chain))
-        if defines_offence(node):
-            offence |= node.elements | {tag.element for _t, tag, _c in inherited}
+        offence |= node.elements | {tag.element for _t, tag, _c in inherited}
     return {element: most_specific(items) for element, items in found.items()}, offence
 
 
@@ -132,13 +131,22 @@ def most_specific(items: list[Evidence]) -> list[Evidence]:
     by_key: dict[tuple, list[str]] = {}
     for ev in items:
         by_key.setdefault(key(ev), []).append(ev.eid)
-    return [ev for ev in items if not any(other.startswith(ev.eid + "__") for other in by_key[key(ev)])]
+    kept = [ev for ev in items if not any(other.startswith(ev.eid + "__") for other in by_key[key(ev)])]
+    # the same inherited quote reached from a section and from its own subsection: keep the subsection
+    by_chain: dict[tuple, list[str]] = {}
+    for ev in kept:
+        if ev.via:
+            by_chain.setdefault((ev.provision_id, ev.start, ev.end, tuple(ev.via[1:])), []).append(ev.via[0])
+    return [ev for ev in kept if not ev.via or not any(
+        other.startswith(ev.via[0] + "__")
+        for other in by_chain[(ev.provision_id, ev.start, ev.end, tuple(ev.via[1:]))])]
 
 
 def _review_marks(verdict: RequirementVerdict, nodes: list[Node], parts: set[str]) -> None:
     applied = sorted({rid for n in nodes for e in parts for rid in n.applied.get(e, [])})
     stale = sorted({rid for n in nodes for e in parts for rid in n.stale.get(e, [])})
-    verdict.reviewed = bool(applied)
+    verdict.reviewed = bool(applied) or any(
+        ev.reviewed for part in verdict.found + verdict.beyond_minimum for ev in part.provisions)
     verdict.review_ids = applied
     verdict.needs_rereview = bool(stale)
     verdict.rereview_ids = stale

@@ -247,3 +247,21 @@ def review_queue(conn: sqlite3.Connection, *, limit: int = 100,
             (threshold, limit - len(queue)))
         queue.extend({"kind": "low_confidence", **dict(r), "review_id": None} for r in rows)
     return queue[:limit]
+
+
+def review_history(conn: sqlite3.Connection, provision_id: str | None = None, *,
+                   limit: int = 100) -> list[Review]:
+    """The audit trail of reviews, newest first (of one provision when given), each marked
+    ``needs_rereview`` when the provision's current text is not the text it judged."""
+    sql = ("SELECT r.*, p.text_hash AS current_hash FROM reviews r"
+           " LEFT JOIN provisions p ON p.id = r.provision_id AND p.is_current = 1")
+    params: list = []
+    if provision_id:
+        sql += " WHERE r.provision_id = ?"
+        params.append(provision_id)
+    rows = conn.execute(sql + " ORDER BY r.id DESC LIMIT ?", [*params, max(1, limit)])
+    return [Review(id=r["id"], provision_id=r["provision_id"], eid=r["eid"], text_hash=r["text_hash"],
+                   element=r["element"], action=r["action"], evidence=r["evidence"], start=r["start"],
+                   end=r["end"], note=r["note"], reviewer=r["reviewer"],
+                   created_at=datetime.fromisoformat(r["created_at"]),
+                   needs_rereview=r["current_hash"] != r["text_hash"]) for r in rows]

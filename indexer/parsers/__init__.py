@@ -44,8 +44,6 @@ def parse_document(data: bytes, meta: DocumentMeta) -> Law:
     The format comes from ``meta.format`` (aliases accepted) or is sniffed from the bytes/URL.
     Raises :class:`ParseError` with a reason for bad input; never any other exception.
     """
-    from .finish import finish_law
-
     if not isinstance(data, bytes | bytearray):
         raise ParseError(f"expected bytes, got {type(data).__name__}")
     if len(data) > MAX_BYTES:
@@ -55,9 +53,26 @@ def parse_document(data: bytes, meta: DocumentMeta) -> Law:
     _load_parsers()
     fmt = normalise_format(meta.format) or normalise_format(meta.content_type.split(";")[0]) \
         or sniff_format(bytes(data), meta.url)
+    try:
+        return _parse_as(fmt, bytes(data), meta)
+    except ParseError as exc:
+        sniffed = sniff_format(bytes(data), meta.url)
+        if sniffed == fmt or not normalise_format(meta.format):
+            raise
+        try:  # a mislabelled document: the bytes say another format
+            law = _parse_as(sniffed, bytes(data), meta)
+        except ParseError:
+            raise exc from None
+        law.warnings.append(f"declared format {meta.format!r} failed ({exc.reason}); parsed as {sniffed}")
+        return law
+
+
+def _parse_as(fmt: str, data: bytes, meta: DocumentMeta) -> Law:
+    from .finish import finish_law
+
     parser = lookup(fmt, meta.jurisdiction, meta.language) or lookup("text")
     try:
-        law = parser(bytes(data), meta)
+        law = parser(data, meta)
         return finish_law(law, meta, fmt)
     except ParseError:
         raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from indexer.models import DocumentMeta, Law, Provision
 
 from .amending import is_amending_title
@@ -10,6 +12,9 @@ from .errors import ParseError
 from .lang import detect_language
 from .meta import number_from, year_from
 from .tree import Node, flatten
+
+# The provision part of an amendment attribution: "Penal Code art. 12 bis" -> "Penal Code"
+TARGET_SUFFIX = re.compile(r"\s*(?:^|\s)(?:s\.|art\.|§)\s+\S.*$")
 
 
 def law_from_tree(text: str, roots: list[Node], meta: DocumentMeta, **fields: object) -> Law:
@@ -53,12 +58,14 @@ def finish_law(law: Law, meta: DocumentMeta, fmt: str) -> Law:
     for i, p in enumerate(good):
         p.order = i
     law.provisions = good
-    extract_refs(law.provisions)
-    if any(p.amends for p in law.provisions) or is_amending_title(law.title):
-        law.is_amending = True
+    extract_refs(law.provisions, law.text)
+    top = [p for p in law.provisions if not p.parent_eid and p.kind != "recital"]
+    hosts = {p.parent_eid for p in law.provisions if p.amends}
+    if is_amending_title(law.title) or (top and len(hosts) >= max(1, 0.3 * len(top))):
+        law.is_amending = True  # the title says so, or a good share of its articles insert text
     if law.is_amending and not law.amends_title:
-        targets = [p.amends.rsplit(" ", 2)[0] for p in law.provisions if p.amends and " " in p.amends]
-        law.amends_title = next((t for t in targets if not t.startswith(("s.", "art.", "§"))), "")
+        targets = [TARGET_SUFFIX.sub("", p.amends) for p in law.provisions if p.amends]
+        law.amends_title = next((t for t in targets if t and not t.startswith(("s.", "art.", "§"))), "")
     return law
 
 

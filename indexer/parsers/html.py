@@ -18,7 +18,7 @@ from .errors import ParseError
 from .finish import law_from_tree
 from .registry import register
 from .structure import Block, build_tree
-from .textnorm import decode_bytes, norm_space, reflow
+from .textnorm import decode_bytes, norm_space
 
 DROP = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "iframe",
         "svg", "template", "head"}
@@ -66,12 +66,10 @@ def html_blocks(root: etree._Element, class_levels: dict[str, int] | None = None
             flush()
             level_stack.pop()
         if el.tail:
-            buf.append(el.tail if not is_block else el.tail)
+            buf.append(el.tail)
 
     walk(root)
     flush()
-    merged = reflow([b.text for b in blocks if b.level is None], hard_wrapped=False)
-    del merged  # reflow is applied per run of body blocks below to keep heading levels
     return blocks
 
 

@@ -19,6 +19,8 @@ from .xmlwalk import clean_label
 
 # Subsection labels run into one line: "... of India. (2) It extends ..." / "...; (b) the person"
 INLINE_ENUM = re.compile(r"(?<=[.;:—–-])\s+(?=(?:\(\d+[A-Za-z]?\)|\([a-z]{1,3}\))\s)")
+# Footnotes appended to a provision's content: "\n\n[Footnote] 1.Subs. by Act 44 of 1986 ..."
+FOOTNOTES = re.compile(r"\n\s*\[(?:Footnotes?|Notes?)\]", re.IGNORECASE)
 LIST_KEYS = ("provisions", "sections", "articles", "items")
 NUM_KEYS = ("section", "article", "number", "num", "provision_ref", "ref", "id")
 TEXT_KEYS = ("content", "text", "body")
@@ -78,6 +80,7 @@ def parse_json(data: bytes, meta: DocumentMeta) -> Law:
         if heading:
             blocks.append(Block(heading, 3))
         lines: list[str] = []
+        content = FOOTNOTES.split(content, maxsplit=1)[0]
         for para in re.split(r"\n\s*\n", content):
             lines.extend(INLINE_ENUM.split(para.replace("\n", " ")))
         blocks.extend(Block(line) for line in reflow(lines, hard_wrapped=False))

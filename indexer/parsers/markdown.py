@@ -11,6 +11,7 @@ from indexer.models import DocumentMeta, Law
 
 from .finish import fallback_provision, law_from_tree
 from .meta import front_matter_meta
+from .numbering import match_article
 from .registry import register
 from .structure import Block, build_tree
 from .textnorm import (
@@ -32,6 +33,14 @@ CONSOLIDATION_NOTE = re.compile(
     r"(?:sustituid|incorporad|derogad|modificad|agregad|vetad|observad|según)[^\n]*\)$",
     re.IGNORECASE,
 )
+QUICK_STRIP = re.compile(r"^[\s>*_+:-]+|\*\*|__")  # markup that hides a line's numbering: "**ARTICULO 1°**"
+# A paragraph that is all bold: "**Menschenhandel**", "**Grenzüberschreitender Prostitutionshandel[^358]**"
+ALL_BOLD = re.compile(r"^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$|^\s*\*\*[^*]+\[\^\w+\]\*\*\s*$")
+# A chapter heading run into the end of the previous paragraph by a converter:
+# "... durchführt und bewertet. Kapitel IV Materielles Strafrecht"
+GLUED_HEADING = re.compile(
+    r"(?<=[.;:])\s+(?P<head>(?:Kapitel|Chapter|CHAPTER|Chapitre|CHAPITRE|Cap[íi]tulo|CAP[ÍI]TULO|Titel|Title|"
+    r"T[íi]tulo|Titre|Part|PART|Teil|Abschnitt)\s+[IVXLC]+\s+[A-ZÄÖÜÉÈ][^.;:]*)$")
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$")  # markdown line break: two trailing spaces
 
 
@@ -59,7 +68,7 @@ def markdown_blocks(body: str) -> list[Block]:
             if not is_editorial_note(raw_para):
                 text = clean_markdown_line(SUP_NUMBER.sub(r"(\1) ", raw_para))
                 if text:
-                    blocks.append(Block(text))
+                    blocks.append(Block(text, hint=bool(ALL_BOLD.match(raw_para)) and len(text) < 150))
             para.clear()
 
     for raw in body.splitlines():
@@ -73,8 +82,8 @@ def markdown_blocks(body: str) -> list[Block]:
             if text:
                 blocks.append(Block(text, len(hm.group(1))))
             continue
-        line = clean_markdown_line(SUP_NUMBER.sub(r"(\1) ", raw))
-        if not line and not raw.strip().startswith("*"):
+        line = QUICK_STRIP.sub("", SUP_NUMBER.sub(r"(\1) ", raw))
+        if not line:
             continue
         if para and (broken or is_structural(line) or raw.lstrip().startswith("|")):
             flush()
@@ -95,7 +104,16 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
             out[-1] = Block(f"{prev} {b.text}")
         else:
             out.append(b)
-    return [b for b in out if b.level is not None or not CONSOLIDATION_NOTE.match(b.text)]
+    kept: list[Block] = []
+    for b in out:
+        if b.level is None and CONSOLIDATION_NOTE.match(b.text):
+            continue
+        m = GLUED_HEADING.search(b.text) if b.level is None else None
+        if m and len(m.group("head").split()) <= 16:
+            kept.extend([Block(b.text[: m.start()].rstrip()), Block(m.group("head"))])
+        else:
+            kept.append(b)
+    return kept
 
 
 @register("markdown")
@@ -104,7 +122,13 @@ def parse_markdown(data: bytes, meta: DocumentMeta) -> Law:
     text, warnings = decode_bytes(data)
     fm, body, fm_warn = split_front_matter(text.replace("\r\n", "\n"))
     fields = front_matter_meta(fm)
-    doc_text, roots = build_tree(markdown_blocks(body))
+    blocks = markdown_blocks(body)
+    unit = str(fm.get("section") or fm.get("article") or "").strip()
+    if unit and not any(match_article(b.text) for b in blocks[:50]):
+        # a one-provision extract ("section: 144" in the front matter): its number opens the text
+        word = "Section" if "section" in fm else "Article"
+        blocks.insert(0, Block(f"{word} {unit}", 5))
+    doc_text, roots = build_tree(blocks)
     title = fields.pop("title", "")
     law = law_from_tree(doc_text, roots, meta, format="markdown", **fields)
     law.title = meta.title or title

@@ -23,14 +23,14 @@ VERSION_KEYS = ("last_updated", "version_date", "consolidated", "date", "publica
 def parse_date(value: Any) -> date | None:
     """A date from a front-matter value ("2026-04-09", a date, a datetime), None otherwise."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return value if value.year >= 1800 and value != date(1900, 1, 1) else None  # placeholders
     if isinstance(value, str):
         m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
         if m:
             try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return parse_date(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
             except ValueError:
                 return None
     return None
@@ -73,7 +73,7 @@ def front_matter_meta(fm: dict[str, Any]) -> dict[str, Any]:
         if isinstance(low.get(key), str):
             out["short_title"] = low[key].strip()
             break
-    for key in ("official_number", "number", "identifier"):
+    for key in ("official_number", "number", "law_number"):
         if low.get(key) not in (None, ""):
             out["number"] = str(low[key]).strip()
             break

@@ -68,6 +68,16 @@ CONTAINER_HEAD = re.compile(
     + rf")\b\.?(?:\*\*)?(?:\s+{CONTAINER_NUM}\b)?\.?(?:\*\*)?(?P<rest>\s*(?:[.:\-–—]\s*)?.*)$",
     re.IGNORECASE,
 )
+# A container word glued to its number by text extraction: "CHAPTERVII", "PARTII"
+GLUED_CONTAINER = re.compile(
+    r"^(CHAPTER|PART|TITLE|BOOK|SCHEDULE|CAP[IÍ]TULO|T[IÍ]TULO|LIBRO)(?=[IVXLC]+\b|\d+\b)")
+# Spanish/Catalan final provisions: "Disposición adicional primera.", "Disposició final única"
+DISPOSITION_HEAD = re.compile(
+    r"^\s*(?:\*\*)?(?P<word>disposici[oó]n|disposició)\s+(?P<type>adicional|addicional|transitoria|transitòria|"
+    r"derogatoria|derogatòria|final)\s+(?P<num>[\wáéíóúàèòç]+(?:\s+(?:bis|ter))?)\.?(?:\*\*)?"
+    r"(?P<sep>\s*[.:\-–—]?\s*)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 # Schedules and annexes: "Schedule 1", "ANNEX I", "Anexo", "Anhang 2", "Annexe"
 ANNEX_HEAD = re.compile(
     r"^\s*(?:\*\*)?(?P<word>schedule|annex|annexe|anexo|anhang|anlage|bijlage|appendix)\b\s*"
@@ -77,10 +87,13 @@ ANNEX_HEAD = re.compile(
 
 # Enumerators, each with a sample
 ENUM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("paren_num", re.compile(r"^\((?P<v>\d+[a-z]?(?:\.\d+)?)\)\s*(?=\S)")),  # "(1) ", "(4.11) ", "(2a) "
-    ("paren_roman", re.compile(r"^\((?P<v>[ivx]+)\)\s*(?=\S)")),  # "(ii) "
-    ("paren_alpha", re.compile(r"^\((?P<v>[a-z]{1,2}(?:\.\d+)?)\)\s*(?=\S)")),  # "(a) ", "(aa) "
-    ("paren_upper", re.compile(r"^\((?P<v>[A-Z])\)\s+(?=\S)")),  # "(A) "
+    # "(1) ", "(4.11) ", "(2a) ", or a label alone on its line: "(ii)"
+    ("paren_num", re.compile(r"^\((?P<v>\d+[a-z]?(?:\.\d+)?)\)(?:\s*(?=\S)|\s*$)")),
+    ("paren_roman", re.compile(r"^\((?P<v>[ivx]+)\)(?:\s*(?=\S)|\s*$)")),  # "(ii) "
+    ("paren_double", re.compile(r"^\((?P<v>([a-z])\2)\)(?:\s*(?=\S)|\s*$)")),  # US items: "(aa) ", "(bb) "
+    ("paren_alpha", re.compile(r"^\((?P<v>[a-z]{1,2}(?:\.\d+)?)\)(?:\s*(?=\S)|\s*$)")),  # "(a) ", "(aa) "
+    ("paren_roman_upper", re.compile(r"^\((?P<v>[IVX]+)\)(?:\s+(?=\S)|\s*$)")),  # "(II) " (US subclauses)
+    ("paren_upper", re.compile(r"^\((?P<v>[A-Z])\)(?:\s+(?=\S)|\s*$)")),  # "(A) "
     ("num_degree", re.compile(r"^(?P<v>\d+)\s?[°º]\.?[\s\-–—]+(?=\S)")),  # "1° Les lois", "2º.- "
     ("num_dot", re.compile(r"^(?P<v>\d+[a-z]?)(?:\.(?!\d)|\))[\s\-–—]*(?=\S)")),  # "1. Será", "7) Delitos"
     ("num_dash", re.compile(r"^(?P<v>\d+)\s?[-–](?=\s)\s*(?=\S)")),  # "1- يُعد مرتكباً"
@@ -95,9 +108,10 @@ ENUM_KIND = {
     "paren_num": "subsection", "num_dot": "paragraph", "num_degree": "paragraph", "roman_dot": "paragraph",
     "paren_alpha": "paragraph", "alpha_paren": "point", "alpha_dot": "point", "paren_upper": "clause",
     "paren_roman": "subparagraph", "roman_paren": "subparagraph", "num_dash": "paragraph",
+    "paren_roman_upper": "subclause", "paren_double": "item",
     "arabic_letter": "point",
 }
-FIRST_VALUES = {"1", "a", "i", "I", "A", "1a", "1.1", "أ", "ا"}
+FIRST_VALUES = {"1", "a", "i", "I", "A", "1a", "1.1", "aa", "أ", "ا"}
 # Arabic ordinal words used as article numbers: "المادة الأولى" (Article One)
 ARABIC_ORDINALS = {w: str(i) for i, w in enumerate(
     ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
@@ -159,12 +173,23 @@ def match_article(line: str, *, strict: bool = True) -> Heading | None:
     if strict and rest and sep.strip() in ("", "/") and rest[:1] == ",":
         return None
     num = clean_num(m.group("num"))
-    label = line[: m.start("sep")].strip().strip("*_").strip()
+    label = line[: m.start("sep")].strip().strip("*_“\"«‘'").strip().rstrip(".:").strip()
     return Heading(_article_kind(word), num, label, rest.strip(), m.start("rest"))
+
+
+def match_disposition(line: str) -> Heading | None:
+    """Recognise "Disposición adicional primera. Título" (kind "provision", num "adicional primera")."""
+    m = DISPOSITION_HEAD.match(line)
+    if not m or len(line) > 300:
+        return None
+    num = f"{m.group('type').lower()} {m.group('num').lower()}"
+    label = line[: m.end("num")].strip().strip("*")
+    return Heading("provision", num, label, m.group("rest").strip(), m.start("rest"))
 
 
 def match_container(line: str) -> Heading | None:
     """Recognise a book/part/title/chapter/section-group heading ("TÍTULO VII bis. De la trata")."""
+    line = GLUED_CONTAINER.sub(r"\1 ", line)
     m = CONTAINER_HEAD.match(line)
     if not m or len(line) > 250:
         return None

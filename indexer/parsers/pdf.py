@@ -7,6 +7,8 @@ with the reason "no text layer".
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 
 from indexer.models import DocumentMeta, Law
@@ -17,6 +19,7 @@ from .registry import register
 from .structure import build_tree
 from .text import text_blocks
 
+RULE_RUN = re.compile(r"_{5,}")  # drawn rules extracted as underscores: "EXTRAORDINARY 47 ________"
 MIN_CHARS_PER_PAGE = 40  # fewer extracted characters than this on average: a scan without text layer
 MAX_PAGES = 3000
 
@@ -39,13 +42,31 @@ def _column_gutter(textpage: pdfium.PdfTextPage, width: float) -> float | None:
     return best
 
 
+def _margin_column(textpage: pdfium.PdfTextPage, width: float) -> float | None:
+    """x where a narrow right-hand column of marginal notes starts (section headings), or None."""
+    n = textpage.count_rects()
+    if n < 10:
+        return None
+    rects = [textpage.get_rect(i) for i in range(n)]
+    for frac in (0.78, 0.8, 0.76, 0.82, 0.74):
+        x = width * frac
+        notes = [r for r in rects if r[0] >= x and r[2] - r[0] < width * 0.2]
+        crossing = sum(1 for (left, _b, right, _t) in rects if left < x - 2 and right > x + 2)
+        if len(notes) >= 2 and crossing <= max(1, n * 0.02):
+            return x
+    return None
+
+
 def page_lines(page: pdfium.PdfPage) -> list[str]:
     """Text lines of one page in reading order (column by column on two-column pages)."""
     textpage = page.get_textpage()
     try:
         width, height = page.get_size()
         gutter = _column_gutter(textpage, width)
-        if gutter is None:
+        margin = _margin_column(textpage, width) if gutter is None else None
+        if gutter is None and margin is not None:
+            text = textpage.get_text_bounded(0, 0, margin, height)  # marginal notes left out
+        elif gutter is None:
             text = textpage.get_text_range()
         else:
             left = textpage.get_text_bounded(0, 0, gutter, height)
@@ -53,7 +74,9 @@ def page_lines(page: pdfium.PdfPage) -> list[str]:
             text = f"{left}\n{right}"
     finally:
         textpage.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-").split("\n")
+    # PDFium joins a hyphenated line end itself and marks the hyphen as U+FFFE: drop the mark
+    text = RULE_RUN.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
+    return text.split("\n")
 
 
 def extract_pages(data: bytes) -> list[list[str]]:

@@ -32,6 +32,7 @@ MD_STRONG = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
 MD_STRAY_STAR = re.compile(r"(?<=\S)\*+(?=\S|$)|(?:^|(?<=\s))\*+(?=\S)")  # "de la*Ley" -> "de laLey"
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+MARKUP_CHARS = re.compile(r"[*_\[\]<>\\|`]|^\s*(?:[-+:]\s|#)")  # any markdown syntax at all?
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]{0,200}>")
 # List / quote / definition markers at line start: "- item", "> quoted", ":   Definition"
 MD_LINE_MARK = re.compile(r"^(?:>\s?)+|^[-*+]\s+(?=\S)|^:\s+")
@@ -108,6 +109,8 @@ def norm_space(text: str) -> str:
 
 def clean_markdown_line(line: str) -> str:
     """Strip inline markdown (links, emphasis, escapes, HTML tags) from one line of text."""
+    if not MARKUP_CHARS.search(line):
+        return norm_space(line)
     if MD_FOOTNOTE_DEF.match(line):
         return ""
     line = MD_FOOTNOTE_REF.sub("", line)
@@ -188,7 +191,7 @@ def furniture_keys(pages: list[list[str]]) -> set[str]:
         lines = [ln for ln in page if ln.strip()]
         for ln in {furniture_key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
             edge[ln] += 1
-    threshold = max(3, len(pages) // 2) if len(pages) >= 3 else 10**9
+    threshold = max(3, len(pages) // 3) if len(pages) >= 3 else 10**9
     return {k for k, n in edge.items() if n >= threshold}
 
 
@@ -200,7 +203,7 @@ def strip_page_furniture(pages: list[list[str]]) -> list[str]:
         lines = [ln for ln in page if ln.strip()]
         for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
             edge[ln] += 1
-    threshold = max(3, len(pages) // 2) if len(pages) >= 3 else 10**9
+    threshold = max(3, len(pages) // 3) if len(pages) >= 3 else 10**9
     furniture = {k for k, n in edge.items() if n >= threshold}
     out: list[str] = []
     for page in pages:

@@ -10,6 +10,7 @@ ancestor paths.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from indexer.models import Provision
@@ -90,7 +91,8 @@ GREEK_TO_LATIN = str.maketrans("αβγδεζηθικλμνξοπρστυφχψω
 
 def eid_token(num: str) -> str:
     """Lower-case eId number token: ``"177 bis"`` -> ``"177bis"``, ``"(a)"`` -> ``"a"``."""
-    num = num.lower().translate(GREEK_TO_LATIN)
+    num = unicodedata.normalize("NFKD", num.lower().translate(GREEK_TO_LATIN))
+    num = "".join(ch for ch in num if not unicodedata.combining(ch))
     token = _SAFE_EID_CHARS.sub("", num.replace("(", "").replace(")", ""))
     return token.strip(".-") or "x"
 
@@ -98,7 +100,7 @@ def eid_token(num: str) -> str:
 def _compose_num(parent: str, child: str) -> str:
     child = child.strip()
     if not parent:
-        return child
+        return f"({child.strip('()')})" if child else child
     if not child:
         return parent
     inner = child.strip("()")

@@ -17,7 +17,7 @@ from .xmlwalk import XmlSpec, XmlWalker, first_child, local, safe_parse, text_of
 UNITS = {"section": "section", "subsection": "subsection", "paragraph": "paragraph",
          "subparagraph": "subparagraph", "clause": "clause", "subclause": "subclause",
          "subsubclause": "subclause", "schedule": "schedule"}
-SKIP = {"historicalnote", "footnote", "footnoteref", "marginalnote", "identification", "introduction",
+SKIP = {"historicalnote", "footnote", "footnoteref", "identification", "introduction",
         "tableofprovisions", "recentamendments", "reader", "repealed_note", "scheduleformheading",
         "originatingref", "billpiece_note"}
 BLOCKS = {"text", "continuedsectionsubsection", "continuedparagraph", "continuedsubparagraph",
@@ -27,24 +27,26 @@ LIMS = "{http://justice.gc.ca/lims}"
 
 
 class _Canada:
+    """Per-document state: the law named by the current amending heading."""
+
     def __init__(self) -> None:
         self.target = ""
-        self.targets = []
+        self.targets: list[str] = []
         self.spec = XmlSpec(units=UNITS, num_tags={"label"}, heading_tags={"marginalnote"},
-                            block_tags=BLOCKS - {"definition"} | {"definition"}, skip=SKIP,
-                            on_unit=self.on_unit)
-        self.spec.skip = SKIP - {"marginalnote"}
+                            block_tags=BLOCKS, skip=SKIP, on_unit=self.on_unit)
 
     def on_unit(self, el: etree._Element, node: Node) -> None:
+        """Mark sections inside <AmendedText> as inserted into the target law."""
         anc = el.getparent()
         while anc is not None and local(anc) not in ("amendedtext", "section"):
             anc = anc.getparent()
-        if anc is not None and local(anc) == "amendedtext" and node.kind == "section":
+        if anc is not None and local(anc) == "amendedtext" and node.kind == "section" and self.is_bill:
             node.cite_num = node.num
             word = "s." if self.lang != "fr" else "art."
             node.amends = f"{self.target} {word} {node.num}".strip()
 
     lang = "en"
+    is_bill = True
     targets: list[str] = []
 
 
@@ -57,6 +59,7 @@ def parse_canada(data: bytes, meta: DocumentMeta) -> Law:
     """Parse Justice Canada XML: sections with marginal notes, subsections, paragraphs, amendments."""
     root, warnings = safe_parse(data)
     helper = _Canada()
+    helper.is_bill = local(root) == "bill"
     helper.lang = (root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta.language or "en")[:2]
     walker = XmlWalker(helper.spec)
     containers: list[tuple[int, Node]] = []
@@ -115,8 +118,7 @@ def parse_canada(data: bytes, meta: DocumentMeta) -> Law:
     law = law_from_tree(walker.tb.text(), walker.roots, meta, format="canada-xml", in_force=in_force,
                         version_date=version if isinstance(version, date) else None, **fields)
     law.title = meta.title or title
-    law.is_amending = any(s.get("type") == "amending" for s in root.iter("Section")) or \
-        root.find(".//AmendedText") is not None
+    law.is_amending = helper.is_bill and any(s.get("type") == "amending" for s in root.iter("Section"))
     law.amends_title = helper.targets[0] if law.is_amending and helper.targets else ""
     law.warnings.extend(warnings)
     return law

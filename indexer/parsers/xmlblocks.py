@@ -100,21 +100,29 @@ class BlockConverter:
             if name in self.spec.units and num:
                 self._strip_own_number(start, num)
             return
+        if not self._content(el, depth, num) and num:
+            self.blocks.append(Block(num))
+
+    def _content(self, el: etree._Element, depth: int, prefix: str) -> bool:
+        """Write the children of a subunit, the label ``prefix`` before its first paragraph."""
         first = True
         for child in el:
             cname = local(child)
             if cname in self.spec.skip or cname in self.spec.num_tags or cname in self.spec.heading_tags:
                 continue
             if cname in self.spec.blocks:
-                self.para(child, num if first else "")
+                self.para(child, prefix if first else "")
                 first = False
+            elif cname in self.spec.subunits and not self._first(child, self.spec.num_tags):
+                # an unnumbered wrapper (<content>, <intro>): its first paragraph carries the label
+                if self._content(child, depth, prefix if first else ""):
+                    first = False
             elif cname in self.spec.containers or cname in self.spec.units or cname in self.spec.subunits:
-                if first and num:
-                    self.blocks.append(Block(num))
+                if first and prefix:
+                    self.blocks.append(Block(prefix))
                 first = False
                 self.unit(child, depth + 1)
-        if first and num:
-            self.blocks.append(Block(num))
+        return not first
 
     def _strip_own_number(self, start: int, num: str) -> None:
         """Drop the unit's number repeated at the start of its text ("1. (1) This Act" -> "(1) This Act")."""

@@ -18,6 +18,7 @@ from .numbering import clean_num
 from .textnorm import decode_bytes, norm_space
 from .tree import CONTAINER_KINDS, Node, TextBuilder
 
+XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")  # '<?xml version="1.0" encoding="UTF-16"?>'
 LABEL_PARENS = re.compile(r"^\((.+)\)$")  # "(1)" -> "1", "(xlvii.1)" -> "xlvii.1"
 
 
@@ -28,17 +29,15 @@ def safe_parse(data: bytes) -> tuple[etree._Element, list[str]]:
                              remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        if "encoding" in str(exc).lower() or "Unsupported encoding" in str(exc):
-            text, warnings = decode_bytes(data)
-            body = re.sub(r"^\s*<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
-            try:
-                root = etree.fromstring(body.encode("utf-8"), parser)
-            except etree.XMLSyntaxError as exc2:
-                raise ParseError(f"malformed XML: {exc2}") from exc2
-            warnings.append(f"XML encoding declaration ignored: {exc}")
-        else:
+    except (etree.XMLSyntaxError, LookupError) as exc:
+        # a wrong declared encoding: retry with the bytes decoded (UTF-8, else cp1252)
+        text, warnings = decode_bytes(data)
+        body = XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
+        try:
+            root = etree.fromstring(body.encode("utf-8"), parser)
+        except etree.XMLSyntaxError:
             raise ParseError(f"malformed XML: {exc}") from exc
+        warnings.append(f"XML encoding declaration ignored (wrong for these bytes): {exc}")
     if root is None:
         raise ParseError("malformed XML: no root element")
     return root, warnings
@@ -68,7 +67,7 @@ def text_of(el: etree._Element, skip: frozenset[str] | set[str] = frozenset(),
                 parts.append(child.tail)
 
     walk(el)
-    return norm_space(" ".join(parts) if False else "".join(parts))
+    return norm_space("".join(parts))
 
 
 def first_child(el: etree._Element, names: set[str] | frozenset[str]) -> etree._Element | None:
@@ -116,6 +115,7 @@ class XmlWalker:
         self.roots: list[Node] = []
 
     def kind(self, el: etree._Element) -> str | None:
+        """The unit kind of ``el`` (spec hook first, then the element name), None for non-units."""
         if self.spec.kind_of is not None:
             k = self.spec.kind_of(el)
             if k is not None:

@@ -63,6 +63,15 @@ def normalize(doc: dict) -> dict:
     except (TypeError, ValueError):
         raise DocumentError(f"{doc_id}: ord must be an integer") from None
     out = {name: _str(doc.get(name)) for name in DOC_FIELDS}
+    tags = doc.get("tags")
+    if tags:
+        if not isinstance(tags, list) or not all(isinstance(t, dict) for t in tags):
+            raise DocumentError(f"{doc_id}: tags must be a list of objects")
+        out["tags"] = [
+            {"element": _str(t.get("element")), "evidence": _str(t.get("evidence")),
+             "confidence": float(t.get("confidence") or 0.0), "source": _str(t.get("source") or "auto")}
+            for t in tags
+        ]
     out.update(
         id=doc_id,
         law_id=_str(doc.get("law_id")) or doc_id.split("--", 1)[0],

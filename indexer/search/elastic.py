@@ -60,7 +60,11 @@ class ElasticsearchBackend(SearchBackend):
         return backend
 
     # -- plumbing ----------------------------------------------------------------------------------
-    def _call(self, fn: Callable[[], T]) -> T:
+    def _call(self, fn: Callable[[], T], *, query: bool = False) -> T:
+        """Run a client call, turning transport failures into :class:`BackendUnavailable`.
+
+        With ``query=True`` a 400 answer (the cluster refused the search) becomes :class:`QueryError`.
+        """
         try:
             return fn()
         except (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout) as exc:
@@ -71,6 +75,8 @@ class ElasticsearchBackend(SearchBackend):
                 "run `palermo reindex`"
             ) from None
         except elasticsearch.BadRequestError as exc:
+            if not query:
+                raise
             raise QueryError(f"the search service refused this query ({exc.message})") from None
 
     @property
@@ -204,7 +210,7 @@ class ElasticsearchBackend(SearchBackend):
         state = decode_cursor(query)
         body, hl = search_body(query, state, self.max_query_chars)
         params = {("from_" if k == "from" else k): v for k, v in body.items()}
-        resp = self._call(lambda: self.client.search(index=self.alias, **params).body)
+        resp = self._call(lambda: self.client.search(index=self.alias, **params).body, query=True)
         hits = resp["hits"]["hits"]
         total = resp["hits"]["total"]
         total = int(total["value"] if isinstance(total, dict) else total)

@@ -25,16 +25,20 @@ COMPAT_RE = re.compile(r"compatible-with=\d+")
 RETRY_STATUS = (429, 502, 503, 504)
 
 
+def compat_headers(headers, major: int) -> HttpHeaders:
+    """A copy of ``headers`` whose media types ask for ``compatible-with=<major>``."""
+    fixed = HttpHeaders()
+    for name, value in (headers or {}).items():
+        fixed[name] = COMPAT_RE.sub(f"compatible-with={major}", value) if isinstance(value, str) else value
+    return fixed
+
+
 class Compat8Node(Urllib3HttpNode):
     """HTTP node asking an Elasticsearch 8.x server for version 8 compatible responses."""
 
     def perform_request(self, method, target, body=None, headers=None, **kwargs):  # noqa: D102
-        if headers:
-            fixed = HttpHeaders()
-            for name, value in headers.items():
-                fixed[name] = COMPAT_RE.sub("compatible-with=8", value) if isinstance(value, str) else value
-            headers = fixed
-        return super().perform_request(method, target, body=body, headers=headers, **kwargs)
+        fixed = compat_headers(headers, 8)
+        return super().perform_request(method, target, body=body, headers=fixed, **kwargs)
 
 
 def server_info(client: elasticsearch.Elasticsearch) -> dict:
@@ -84,4 +88,5 @@ def make_client(settings: Settings, **options) -> elasticsearch.Elasticsearch:
     return client
 
 
-__all__ = ["BackendUnavailable", "Compat8Node", "make_client", "server_info", "unreachable_message"]
+__all__ = ["BackendUnavailable", "Compat8Node", "compat_headers", "make_client", "server_info",
+           "unreachable_message"]

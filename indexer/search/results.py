@@ -45,7 +45,7 @@ def make_hit(src: dict, score: float, hl: Highlight | None) -> SearchHit:
         law=src.get("law_title") or src.get("law_id", ""),
         law_id=src.get("law_id", ""),
         ref=src.get("ref", "") or src.get("num", "") or src.get("eid", ""),
-        snippet=snippet(src.get("text", ""), src.get("language", ""), hl),
+        snippet=snippet(src.get("text") or src.get("heading") or "", src.get("language", ""), hl),
         elements=list(src.get("elements") or []),
         language=src.get("language", ""),
         score=float(score),
@@ -64,6 +64,6 @@ class BatchErrors:
         for doc in docs:
             try:
                 yield normalize(doc)
-            except DocumentError as exc:
+            except (DocumentError, ValueError, TypeError) as exc:
                 self.errors.append(str(exc))
                 log.warning("search index: skipped a document: %s", exc)

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Token
 
 TEXT_ATTRS = {"LOWER": "lower_", "TEXT": "text", "ORTH": "text", "NORM": "norm_", "LEMMA": "lemma_"}
-FLAG_ATTRS = {"IS_ALPHA": "is_alpha", "IS_ASCII": "is_ascii", "IS_DIGIT": "is_digit", "IS_LOWER": "is_lower",
-              "IS_PUNCT": "is_punct", "IS_SPACE": "is_space", "IS_TITLE": "is_title", "IS_UPPER": "is_upper",
-              "LIKE_URL": "like_url", "LIKE_NUM": "like_num", "LIKE_EMAIL": "like_email", "IS_STOP": "is_stop",
-              "IS_BRACKET": "is_bracket", "IS_QUOTE": "is_quote", "IS_LEFT_PUNCT": "is_left_punct",
-              "IS_RIGHT_PUNCT": "is_right_punct", "IS_CURRENCY": "is_currency"}
+FLAG_ATTRS = {name: name.lower() for name in (
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER",
+    "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
+    "IS_RIGHT_PUNCT",
+    "IS_CURRENCY")}
 OPTIONAL_OPS = {"?", "*", "!"}
 # "{0,5}" or "{,3}": a quantifier that allows zero repetitions
 ZERO_QUANTIFIER_RE = re.compile(r"^\{0?,\d*\}$|^\{0\}$")
@@ -75,30 +76,75 @@ def anchor_predicate(token_spec: dict) -> Predicate | None:
     return lambda tok: all(test(tok) for test in tests)
 
 
+def fixed_predicates(pattern: list[dict]) -> list[Predicate] | None:
+    """Predicates of a fixed-length pattern (no operators, known attributes), else None."""
+    predicates = []
+    for token in pattern:
+        if "OP" in token:
+            return None
+        predicate = anchor_predicate(token)
+        if predicate is None:
+            return None
+        predicates.append(predicate)
+    return predicates
+
+
+def _lower_only(token_spec: dict):
+    """("exact", set) or ("regex", pattern) when the token dict tests LOWER alone, else None."""
+    keys = [k for k in token_spec if k != "OP"]
+    if len(keys) != 1 or keys[0].upper() != "LOWER":
+        return None
+    value = token_spec[keys[0]]
+    if isinstance(value, str):
+        return "exact", {value}
+    if isinstance(value, dict) and len(value) == 1:
+        (op, arg), = value.items()
+        if op == "IN":
+            return "exact", set(arg)
+        if op == "REGEX":
+            return "regex", re.compile(arg)
+    return None
+
+
 class AnchorIndex:
-    """Maps each distinct word to the pattern groups whose first token it satisfies (cached)."""
+    """Maps each distinct word to the pattern groups whose first token it satisfies (cached).
+
+    LOWER tests (exact value, ``IN`` list, ``REGEX``) are indexed so that a new word costs one dict
+    lookup plus one regex search per REGEX anchor; other anchors use a generic predicate.
+    """
 
     def __init__(self) -> None:
-        self.predicates: list[Predicate] = []
         self.always: set[int] = set()
+        self.lower_exact: dict[str, set[int]] = {}
+        self.lower_regex: list[tuple[re.Pattern, int]] = []
+        self.general: list[tuple[Predicate, int]] = []
         self._cache: dict[tuple[int, int], frozenset[int]] = {}
 
     def add_group(self, group: int, first_token: dict) -> None:
         """Register a pattern group by its first token dict."""
+        self._cache.clear()
         predicate = anchor_predicate(first_token)
-        while len(self.predicates) <= group:
-            self.predicates.append(lambda tok: False)
         if predicate is None:
             self.always.add(group)
+            return
+        lower = _lower_only(first_token)
+        if lower is None:
+            self.general.append((predicate, group))
+        elif lower[0] == "exact":
+            for word in lower[1]:
+                self.lower_exact.setdefault(word, set()).add(group)
         else:
-            self.predicates[group] = predicate
-        self._cache.clear()
+            self.lower_regex.append((lower[1], group))
 
     def _groups_for(self, token: Token) -> frozenset[int]:
         key = (token.orth, token.lemma)
         found = self._cache.get(key)
         if found is None:
-            found = frozenset(i for i, test in enumerate(self.predicates) if i not in self.always and test(token))
+            lower = token.lower_
+            groups = set(self.lower_exact.get(lower, ()))
+            groups.update(g for regex, g in self.lower_regex if regex.search(lower))
+            groups.update(g for test, g in self.general if test(token))
+            found = frozenset(groups)
             if len(self._cache) < 500_000:
                 self._cache[key] = found
         return found
@@ -111,14 +157,36 @@ class AnchorIndex:
         """Token positions where each anchored group's first token holds (``always`` groups excluded)."""
         found: dict[int, list[int]] = {}
         local: dict[tuple[int, int], frozenset[int]] = {}
-        for i, token in enumerate(doc):
-            key = (token.orth, token.lemma)
+        for i, key in enumerate(token_keys(doc)):
             groups = local.get(key)
             if groups is None:
-                groups = local[key] = self._groups_for(token)
+                groups = local[key] = self._groups_for(doc[i])
             for group in groups:
                 found.setdefault(group, []).append(i)
         return found
+
+
+def token_keys(doc) -> list[tuple[int, int]]:
+    """(orth, lemma) of every token: what all anchor and fixed-pattern tests depend on."""
+    return [tuple(pair) for pair in doc.to_array([ORTH, LEMMA]).tolist()]
+
+
+class PredicateCache:
+    """Results of fixed-pattern token tests, per (test, word) — a word's attributes never change."""
+
+    def __init__(self, limit: int = 2_000_000) -> None:
+        self.limit = limit
+        self._results: dict[tuple[int, tuple[int, int]], bool] = {}
+
+    def test(self, predicate: Predicate, doc, keys: list[tuple[int, int]], i: int) -> bool:
+        """``predicate(doc[i])``, cached by the token's (orth, lemma)."""
+        cache_key = (id(predicate), keys[i])
+        result = self._results.get(cache_key)
+        if result is None:
+            result = bool(predicate(doc[i]))
+            if len(self._results) < self.limit:
+                self._results[cache_key] = result
+        return result
 
 
 def max_length(pattern: list[dict], cap: int) -> int:

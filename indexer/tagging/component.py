@@ -18,12 +18,22 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from indexer.tagging.anchors import AnchorIndex, max_length, windows
+from indexer.tagging.anchors import (
+    AnchorIndex,
+    PredicateCache,
+    fixed_predicates,
+    max_length,
+    token_keys,
+    windows,
+)
+from indexer.tagging.lemmas import COMPONENT as LEMMA_COMPONENT
+from indexer.tagging.lemmas import add_lookup_lemmas
 from indexer.tagging.loader import PatternError, PatternSpec, load_patterns
 
 log = logging.getLogger(__name__)
 COMPONENT = "palermo_tagger"
 MAX_PATTERN_TOKENS = 64  # window for patterns with unbounded operators ("*", "+")
+WHOLE_DOC_TOKENS = 60  # shorter docs run each anchored Matcher once on the whole doc
 MAX_CHARS = 2_000_000  # longest provision text the pipeline accepts (spaCy's default is 1,000,000)
 
 if not Doc.has_extension("palermo_matches"):
@@ -52,6 +62,10 @@ class PalermoTagger:
         self.matchers: list[Matcher] = []  # one small Matcher per distinct first token
         self.group_of: dict[str, int] = {}
         self.group_length: list[int] = []  # longest pattern of each group, in tokens
+        self.matched_groups: set[int] = set()  # groups whose Matcher holds variable-length patterns
+        self.fixed: list[list[tuple[str, list]]] = []  # fixed-length patterns checked at anchors
+        self._validator = Matcher(nlp.vocab, validate=True)
+        self.predicate_cache = PredicateCache()
         self.anchors = AnchorIndex()
         self.phrase_matchers: dict[str, PhraseMatcher] = {}
         self.specs: dict[str, PatternSpec] = {}
@@ -63,8 +77,14 @@ class PalermoTagger:
             self.specs[spec.id] = spec
             if spec.kind == "token":
                 try:
+                    self._validator.add(spec.id, [spec.pattern])  # spaCy's own schema check
                     group = self._group_for(spec.pattern[0])
+                    predicates = fixed_predicates(spec.pattern)
+                    if predicates is not None:
+                        self.fixed[group].append((spec.id, predicates))
+                        continue
                     self.matchers[group].add(spec.id, [spec.pattern])
+                    self.matched_groups.add(group)
                     length = max_length(spec.pattern, MAX_PATTERN_TOKENS)
                     self.group_length[group] = max(self.group_length[group], length)
                 except (ValueError, KeyError, TypeError) as err:
@@ -80,6 +100,7 @@ class PalermoTagger:
             self.group_of[key] = len(self.matchers)
             self.matchers.append(Matcher(self.nlp.vocab, validate=True))
             self.group_length.append(1)
+            self.fixed.append([])
             self.anchors.add_group(self.group_of[key], first_token)
         return self.group_of[key]
 
@@ -100,19 +121,33 @@ class PalermoTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Store every match of the provision on ``doc._.palermo_matches``."""
-        found: set[tuple[int, int, int]] = set()
-        for group in self.anchors.always:
-            found.update(self.matchers[group](doc))
-        for group, positions in self.anchors.positions(doc).items():
-            matcher = self.matchers[group]
-            for start, end in windows(positions, self.group_length[group], len(doc)):
-                found.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
-        for matcher in self.phrase_matchers.values():
-            found.extend(matcher(doc))
         strings = self.nlp.vocab.strings
+        hits: set[tuple[int, int, int]] = set()
+        found: set[tuple[str, int, int]] = set()
+        for group in self.anchors.always:
+            hits.update(self.matchers[group](doc))
+        size = len(doc)
+        keys = token_keys(doc)
+        test = self.predicate_cache.test
+        for group, positions in self.anchors.positions(doc).items():
+            for spec_id, predicates in self.fixed[group]:
+                length = len(predicates)
+                found.update((spec_id, i, i + length) for i in positions
+                             if i + length <= size
+                             and all(test(p, doc, keys, i + k) for k, p in enumerate(predicates) if k))
+            if group in self.matched_groups and group not in self.anchors.always:
+                matcher = self.matchers[group]
+                if size <= WHOLE_DOC_TOKENS:
+                    hits.update(matcher(doc))
+                    continue
+                for start, end in windows(positions, self.group_length[group], size):
+                    hits.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
+        for matcher in self.phrase_matchers.values():
+            hits.update(matcher(doc))
+        found.update((strings[key], start, end) for key, start, end in hits)
         matches = []
-        for match_id, start, end in found:
-            spec = self.specs[strings[match_id]]
+        for spec_id, start, end in found:
+            spec = self.specs[spec_id]
             span = doc[start:end]
             matches.append(RawMatch(spec.element, span.start_char, span.end_char, start, end, spec.id,
                                     spec.confidence))
@@ -128,16 +163,20 @@ def make_palermo_tagger(nlp: Language, name: str, lang: str) -> PalermoTagger:
 
 
 def blank_pipeline(lang: str) -> Language:
-    """``spacy.blank(lang)`` plus the lookup lemmatizer when spacy-lookups-data has a table."""
+    """``spacy.blank(lang)`` plus the lookup lemmatizer when spacy-lookups-data has a table.
+
+    The table is spacy-lookups-data's ``lemma_lookup`` (the one spaCy's ``lookup`` lemmatizer uses);
+    ``indexer.tagging.lemmas`` applies it vectorised.
+    """
     nlp = spacy.blank(lang)
     nlp.max_length = MAX_CHARS + 1
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        add_lookup_lemmas(nlp)
     except (ValueError, OSError, KeyError) as err:  # no lookup table for this language
         log.warning("no lookup lemmatizer for %s (%s); LEMMA falls back to the text", lang, err)
-        if "lemmatizer" in nlp.pipe_names:
-            nlp.remove_pipe("lemmatizer")
+        for name in ("lemmatizer", LEMMA_COMPONENT):
+            if name in nlp.pipe_names:
+                nlp.remove_pipe(name)
     return nlp
 
 

@@ -35,6 +35,7 @@ RULES = (
     derived.derive_no_means,
     derived.derive_child_offence_without_means,
     derived.derive_child_under_18,
+    derived.derive_means_not_required,
     derived.derive_non_punishment,
     derived.derive_unconditional_assistance,
     derived.derive_offence,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from search_api.deps import DbConn, SettingsDep
 from search_api.errors import problem_responses
@@ -52,14 +52,14 @@ def assessment(
     iso3: Iso3,
     conn: DbConn,
     as_of: Annotated[date | None, Query(description="Verdicts as they stood on this date")] = None,
-) -> dict[str, Any]:
+) -> Response:
     """The jurisdiction's verdict (`met`, `partial`, `not_found`, `broader`) on each requirement, with the
     parts found (each with its provisions: law, number, eId, official link, evidence quote, cross-reference
     chain), the missing parts, the obligation level, review status and the newest text date; plus scores,
     criminalisation status and the number of laws collected. `as_of` recomputes from the law versions held
     on that date.
     """
-    return service.assessment(conn, iso3, as_of)
+    return Response(service.assessment_json(conn, iso3, as_of), media_type="application/json")
 
 
 @router.get("/{iso3}/changes", response_model=ChangeList, summary="Changes in one jurisdiction")

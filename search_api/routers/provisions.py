@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from indexer.models import SearchHit
 from search_api.deps import Backend, DbConn
 from search_api.errors import problem_responses
+from search_api.responses import model_response
 from search_api.schemas import ProvisionDetail
 from search_api.services import provisions as service
 
@@ -18,13 +19,13 @@ ProvisionId = Annotated[str, Path(min_length=1, max_length=500, description="Pub
 
 
 @router.get("/{provision_id}", response_model=ProvisionDetail, summary="One provision")
-def get_provision(provision_id: ProvisionId, conn: DbConn) -> ProvisionDetail:
+def get_provision(provision_id: ProvisionId, conn: DbConn) -> Response:
     """The current text of a provision with its hierarchy (enclosing levels, children, previous/next),
     its tags (element, evidence quote, character offsets into `text`, confidence, rule ids, source) after
     reviews, its reviews (flagged `needs_rereview` when the text changed since), its cross-references
     (resolved to public ids when the target is collected), the official link and a citation string.
     """
-    return service.get_provision(conn, provision_id)
+    return model_response(service.get_provision(conn, provision_id))
 
 
 @router.get(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from indexer.models import SearchResult
 from indexer.search.base import MAX_PAGE, MAX_PAGE_SIZE, SearchQuery
 from search_api.deps import Backend, SettingsDep
 from search_api.errors import problem_responses
+from search_api.responses import model_response
 from search_api.services.search import build_query, run_search
 
 router = APIRouter(prefix="/api", tags=["search"], responses=problem_responses(400, 422, 503))
@@ -84,7 +85,7 @@ SearchParams = Annotated[SearchQuery, Depends(search_params)]
 
 
 @router.get("/search", response_model=SearchResult, summary="Search provisions")
-def search(backend: Backend, query: SearchParams) -> SearchResult:
+def search(backend: Backend, query: SearchParams) -> Response:
     """Current provisions matching a query, best first, with `<mark>`-highlighted snippets (statute text
     HTML-escaped), element tags, facet counts per filter (`jurisdiction`, `region`, `language`, `element`,
     `requirement`, `law`, `year`, `in_force`) and `next_cursor` for keyset pagination.
@@ -93,4 +94,4 @@ def search(backend: Backend, query: SearchParams) -> SearchResult:
     problem. Limits: `q` at most `query_max_length` characters (1000), `page_size` at most `page_size_max`
     (100), `page` at most 10000 (use `cursor` for deep paging).
     """
-    return run_search(backend, query)
+    return model_response(run_search(backend, query))

@@ -9,6 +9,7 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
+from indexer.repository import citation_label
 from search_api.errors import ApiError, BadRequest, NotFound
 from search_api.schemas import LawSummary
 
@@ -22,25 +23,6 @@ REQUIREMENT_RE = re.compile(r"^R\d{1,2}$")
 ELEMENT_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
 # A number that already carries its unit: "Article 5", "Section 12", "§ 232"
 NUM_HAS_UNIT_RE = re.compile(r"^(?:[A-Za-zÀ-ÿ]+\.?|§+)\s+\S")
-
-KIND_ABBREVIATIONS = {
-    "article": "art.",
-    "section": "s.",
-    "subsection": "s.",
-    "paragraph": "para.",
-    "subparagraph": "subpara.",
-    "clause": "cl.",
-    "chapter": "ch.",
-    "part": "pt.",
-    "title": "tit.",
-    "schedule": "sch.",
-    "rule": "r.",
-    "regulation": "reg.",
-    "point": "pt.",
-    "item": "item",
-    "book": "bk.",
-    "division": "div.",
-}
 
 
 def norm_iso3(value: str) -> str:
@@ -95,22 +77,25 @@ def element_label(element: str, language: str = "en") -> str:
         return element
 
 
-def ref_label(kind: str, num: str) -> str:
-    """Citation label of a provision number: ("section", "279.01") -> "s. 279.01"."""
+def ref_label(kind: str, num: str, language: str = "") -> str:
+    """Citation label of a provision number, as in search hits: ("section", "279.01") -> "s. 279.01"."""
     num = (num or "").strip()
-    if not num:
-        return ""
-    if NUM_HAS_UNIT_RE.match(num):
+    if num and NUM_HAS_UNIT_RE.match(num):
         return num
-    abbr = KIND_ABBREVIATIONS.get((kind or "").lower())
-    return f"{abbr} {num}" if abbr else num
+    return citation_label(num, kind or "", language or "")
 
 
 def citation(
-    law_title: str, kind: str, num: str, eid: str, jurisdiction: str, version_date: str | None
+    law_title: str,
+    kind: str,
+    num: str,
+    eid: str,
+    jurisdiction: str,
+    version_date: str | None,
+    language: str = "",
 ) -> str:
     """A citation string: ``Criminal Code, s. 279.01 (CAN), version of 2024-01-01``."""
-    label = ref_label(kind, num) or eid
+    label = ref_label(kind, num, language) or eid
     text = f"{law_title}, {label} ({jurisdiction})"
     if version_date:
         text += f", version of {version_date}"

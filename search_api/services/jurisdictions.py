@@ -163,6 +163,15 @@ def assessment(conn: sqlite3.Connection, iso3: str, as_of: date | None = None) -
     return assess(conn, code, as_of).model_dump(mode="json")
 
 
+def assessment_json(conn: sqlite3.Connection, iso3: str, as_of: date | None = None) -> bytes:
+    """The same as :func:`assessment`, serialised once per data version (the API's hot path)."""
+    code = require_jurisdiction(conn, iso3)
+    return _cached(
+        ("assessment-json", db_stamp(conn), code, as_of),
+        lambda: assess(conn, code, as_of).model_dump_json().encode("utf-8"),
+    )
+
+
 def compare(conn: sqlite3.Connection, iso3s: list[str], compare_max: int) -> dict[str, Any]:
     """The requirements x jurisdictions matrix of 2..``compare_max`` collected jurisdictions."""
     codes = list(dict.fromkeys(norm_iso3(j) for j in iso3s))

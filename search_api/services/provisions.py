@@ -204,7 +204,13 @@ def get_provision(conn: sqlite3.Connection, provision_id: str) -> ProvisionDetai
         cross_references=_cross_refs(conn, row["law_id"], row["refs_json"]),
         official_url=row["source_url"],
         citation=citation(
-            row["law_title"], row["kind"], row["num"], row["eid"], row["jurisdiction"], row["version_date"]
+            row["law_title"],
+            row["kind"],
+            row["num"],
+            row["eid"],
+            row["jurisdiction"],
+            row["version_date"],
+            row["language"],
         ),
         version_id=row["version_id"],
         version_date=row["version_date"],

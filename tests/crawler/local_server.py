@@ -39,7 +39,7 @@ def zip_bomb(declared: int = 64 * 1024 * 1024) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: files, plus /robots.txt, /private/, /flaky500/, /ratelimited/, /slow/, /big, /loop/,
+    """Routes: files, plus /robots.txt, /private/, /flaky500/, /ratelimited/, /down.md, /slow/, /big, /loop/,
     /gone, /empty.md, /truncated.md, /wrongtype.pdf, /notype.pdf, /bomb.zip, /corrupt.zip."""
 
     server: LocalServer
@@ -80,11 +80,22 @@ class Handler(BaseHTTPRequestHandler):
             if hits == 1:
                 return self._send(429, b"slow down", {"Content-Type": "text/plain", "Retry-After": "1"})
             return self._file(path.removeprefix("/ratelimited"))
+        if path == "/down.md":
+            return self._send(503, b"maintenance", {"Content-Type": "text/plain"})
         if path.startswith("/slow/"):
             time.sleep(srv.slow_seconds)
             return self._file(path.removeprefix("/slow"))
         if path == "/big.md":
             return self._send(200, b"# big\n" + b"a" * srv.big_bytes, {"Content-Type": "text/markdown"})
+        if path == "/bigstream.md":  # no Content-Length: the size is only known while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/markdown")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            for _ in range(srv.big_bytes // 65536 + 1):
+                self.wfile.write(b"b" * 65536)
+            self.close_connection = True
+            return None
         if path.startswith("/loop/"):
             target = "/loop/b" if path == "/loop/a" else "/loop/a"
             return self._send(302, b"", {"Location": target})
@@ -153,6 +164,10 @@ class LocalServer(ThreadingHTTPServer):
         self.delay = delay
         self._bomb: bytes | None = None
         self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+
+    def handle_error(self, request, client_address) -> None:
+        """Clients hanging up on purpose (over-size, truncated bodies) are expected here: stay quiet."""
+        return
 
     def bomb(self) -> bytes:
         """The zip bomb bytes (built on first use)."""

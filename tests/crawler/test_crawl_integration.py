@@ -82,7 +82,7 @@ def test_manifest_crawl_failures_and_recrawl(tmp_path: Path):
             ("slow/docs/a.md", "markdown"), ("big.md", "markdown"), ("loop/a", "markdown"),
             ("gone.md", "markdown"), ("missing.md", "markdown"), ("empty.md", "markdown"),
             ("truncated.md", "markdown"), ("wrongtype.pdf", "pdf"), ("notype.pdf", "pdf"),
-            ("private/secret.md", "markdown")]
+            ("private/secret.md", "markdown"), ("down.md", "markdown"), ("bigstream.md", "markdown")]
     write_manifest(site, rows)
     settings = settings_for(tmp_path, download_timeout=1, max_response_bytes=1024 * 1024)
     with LocalServer(site, slow_seconds=3.0, big_bytes=2 * 1024 * 1024) as server:
@@ -101,7 +101,10 @@ def test_manifest_crawl_failures_and_recrawl(tmp_path: Path):
         assert reasons["wrongtype.pdf"] == "wrong content type 'text/html' for pdf"
         assert reasons["notype.pdf"].startswith("missing content type")
         assert reasons["private/secret.md"] == "forbidden by robots.txt"
-        assert len(reasons) == 10
+        assert reasons["down.md"] == "HTTP 503 after retries"
+        assert server.hits["/down.md"] == 3  # RETRY_TIMES=2: first try + 2 retries
+        assert reasons["bigstream.md"].startswith("over-size body")
+        assert len(reasons) == 12
         assert "/private/secret.md" not in server.hits  # robots.txt obeyed: never requested
         # 500 then 200, 429 (Retry-After: 1) then 200: retried, and the 429 retry waited
         assert server.hits["/flaky500/docs/e.md"] == 2
@@ -115,7 +118,7 @@ def test_manifest_crawl_failures_and_recrawl(tmp_path: Path):
         assert doc.http_status == 200 and doc.etag and doc.format == "markdown" and doc.jurisdiction == "XYZ"
         assert doc.extra["notes"] == "invented test document"
         failures = store.conn.execute("SELECT COUNT(*) FROM fetch_failures").fetchone()[0]
-        assert failures == 10
+        assert failures == 12
         store.conn.close()
 
         # second crawl: nothing new, and every request for something stored before is conditional

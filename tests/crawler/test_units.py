@@ -125,6 +125,7 @@ def test_manifest_paths_and_columns():
     (b'{"a": 1}', "", "json"),
     (b"---\ntitle: X\n---\nbody", "", "markdown"),
     (b"Plain words only.", "", "text"),
+    (b"<?xml version='1.0'?><gazette><notice/></gazette>", "https://example.org/g.xml", ""),
 ])
 def test_sniff_format(body, url, expected):
     assert sniff_format(body, url) == expected
@@ -189,3 +190,41 @@ def test_validator_cache_roundtrip_and_damage(tmp_path):
     body_file = next(tmp_path.rglob("*.body"))
     body_file.write_bytes(b"tampered")
     assert cache.get("https://e.org/list") is None
+
+
+def test_polite_defaults_and_impolite_overrides():
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.config import scrapy_overrides
+    from indexer.settings import Settings
+
+    polite = ScrapySettings()
+    polite.setmodule("crawler.settings")
+    assert polite.getbool("ROBOTSTXT_OBEY") and polite.getbool("AUTOTHROTTLE_ENABLED")
+    assert polite.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
+    assert {429, 500, 503} <= {int(c) for c in polite.getlist("RETRY_HTTP_CODES")}
+    overrides = scrapy_overrides(Settings(max_response_bytes=1234, download_timeout=7,
+                                          contact_url="https://contact.example/palermo"))
+    assert overrides["DOWNLOAD_MAXSIZE"] == 1234 and overrides["DOWNLOAD_TIMEOUT"] == 7
+    assert "https://contact.example/palermo" in overrides["USER_AGENT"]
+    impolite = scrapy_overrides(Settings(), polite=False)
+    assert impolite["AUTOTHROTTLE_ENABLED"] is False and impolite["DOWNLOAD_DELAY"] == 0
+    assert "ROBOTSTXT_OBEY" not in impolite  # robots.txt stays obeyed
+
+
+def test_raw_store_batch_keeps_versions(tmp_path):
+    from crawler.raw_store import RawStore
+    from indexer.models import DocumentMeta
+    from indexer.settings import Settings
+
+    store = RawStore(Settings(data_dir=tmp_path))
+    meta = DocumentMeta(url="https://e.org/act", format="text")
+    results = store.save_many([(meta, b"first text", {"etag": '"1"'}), (meta, b"first text", {}),
+                               (DocumentMeta(url="https://e.org/other"), b"other", {})])
+    assert [created for _doc, created in results] == [True, False, True]
+    _doc, created = store.save(meta, b"second text", etag='"2"')
+    assert created
+    assert [store.read_bytes(v) for v in store.versions(meta.url)] == [b"first text", b"second text"]
+    (store.blob_dir / "ab" / "cd").mkdir(parents=True)
+    (store.blob_dir / "ab" / "cd" / ".tmp-left-by-a-kill").write_bytes(b"half")
+    assert store.cleanup_temp() == 1

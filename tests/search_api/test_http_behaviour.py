@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer.db import connect, transaction
-from indexer.search import get_backend
+from indexer.search import BackendUnavailable, QueryError, get_backend
 from search_api.app import check_secrets, create_app
+from search_api.deps import search_backend
 from tests.fixtures_data import FixtureLaw, FixtureProvision, index_docs, insert_law
 from tests.search_api.conftest import GBR_OFFENCE, assert_problem, make_settings
 
@@ -175,3 +178,56 @@ def test_openapi_documents_every_endpoint(client):
     export_doc = paths["/api/export/gaps"]["get"]["responses"]["200"]["description"]
     assert "iso3, name, region, requirement" in export_doc
     assert client.get("/docs").status_code == 200
+
+
+class _FailingBackend:
+    """A backend whose search fails the way a real one can (cluster down, programming error)."""
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def search(self, query):
+        raise self.exc
+
+    def index_version(self) -> str:
+        return "failing"
+
+
+@pytest.mark.parametrize(
+    ("exc", "status"),
+    [
+        (BackendUnavailable("Elasticsearch at 127.0.0.1:9200 is unreachable"), 503),
+        (QueryError("unbalanced parenthesis in the query"), 400),
+        (RuntimeError("secret internal detail /etc/passwd"), 500),
+    ],
+)
+def test_backend_failures_are_problems(fixture_settings, exc, status):
+    app = create_app(fixture_settings)
+    app.dependency_overrides[search_backend] = lambda: _FailingBackend(exc)
+    with TestClient(app, raise_server_exceptions=False) as failing:
+        body = assert_problem(failing.get("/api/search", params={"q": "x"}), status)
+    if status == 500:
+        assert "secret" not in body["detail"] and "passwd" not in str(body)
+    else:
+        assert str(exc) in body["detail"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=200), page=st.integers(min_value=-5, max_value=20_000))
+def test_random_queries_never_500(client, q, page):
+    response = client.get("/api/search", params={"q": q, "page": page})
+    assert response.status_code in (200, 400, 422), response.text
+    if response.status_code != 200:
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_search_sort_and_ranges(client):
+    by_date = client.get("/api/search", params={"sort": "date", "page_size": 50}).json()["results"]
+    years = [h["year"] for h in by_date]
+    assert years == sorted(years, reverse=True) or years == sorted(years)
+    recent = client.get("/api/search", params={"year_from": 2000}).json()
+    assert recent["total"] > 0 and all(h["year"] >= 2000 for h in recent["results"])
+    in_force = client.get("/api/search", params={"in_force": True}).json()
+    assert in_force["total"] == client.get("/api/search").json()["total"]
+    french = client.get("/api/search", params={"language": "fr"}).json()
+    assert {h["language"] for h in french["results"]} == {"fr"}

@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 STARTUP_SECONDS = 30
 SCHEMATHESIS_TIMEOUT = 150
+TOOL_BUG = "AST constructor recursion depth mismatch"
 # The summary line of a clean run: "1638 generated, 1638 passed"
 CASES_RE = re.compile(r"(?P<generated>\d+) generated, (?P<passed>\d+) passed")
 SCHEMATHESIS_CHECKS = (
@@ -191,7 +192,21 @@ def test_live_auth(live):
         assert [r["reviewer"] for r in after["reviews"]][-1] == "live-tests"
 
 
-def _schemathesis(live: LiveServer, workdir: Path, config: str | None) -> subprocess.CompletedProcess:
+def _schemathesis(
+    live: LiveServer, workdir: Path, config: str | None, phases: str
+) -> subprocess.CompletedProcess:
+    """Run the schemathesis CLI once more when it hits a known CPython 3.11 ``ast`` bug in hypothesis.
+
+    ("SystemError: AST constructor recursion depth mismatch" while hypothesis describes a lambda:
+    a crash of the test tool, not an API failure; a rerun does not hit it.)
+    """
+    result = _schemathesis_once(live, workdir, config, phases)
+    if result.returncode != 0 and TOOL_BUG in result.stdout + result.stderr:
+        result = _schemathesis_once(live, workdir, config, phases)
+    return result
+
+
+def _schemathesis_once(live: LiveServer, workdir: Path, config: str | None, phases: str):
     workdir.mkdir(parents=True, exist_ok=True)
     args = [str(SCHEMATHESIS)]
     if config is not None:
@@ -207,7 +222,7 @@ def _schemathesis(live: LiveServer, workdir: Path, config: str | None) -> subpro
         "--seed",
         os.environ.get("PALERMO_SCHEMATHESIS_SEED", "20261128"),
         "--phases",
-        "examples,coverage,fuzzing",
+        phases,
         "--workers",
         "2",
         "--no-color",
@@ -231,7 +246,7 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(live, tmp_path):
         hit = http.get("/api/search", params={"page_size": 1}).json()["results"][0]
         law_id, iso3 = hit["law_id"], hit["jurisdiction"]
     runs = {
-        "free": _schemathesis(live, tmp_path / "free", None),
+        "free": _schemathesis(live, tmp_path / "free", None, "examples,coverage,fuzzing"),
         # with real ids the generated cases reach the logic behind the path parameters
         "real-ids": _schemathesis(
             live,
@@ -240,6 +255,7 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(live, tmp_path):
                 "[parameters]\n"
                 f'"path.provision_id" = "{hit["id"]}"\n"path.law_id" = "{law_id}"\n"path.iso3" = "{iso3}"\n'
             ),
+            "examples,fuzzing",
         ),
     }
     for name, result in runs.items():

@@ -20,7 +20,7 @@ XSS_TEXT = (
 )
 XSS_LAW = FixtureLaw(
     id=XSS_LAW_ID, jurisdiction="GBR", title='Hostile <b onclick="x()">Markup</b> Act 2020', language="en",
-    year=2020, version_dates=["2020-01-01"], source_url="https://example.org/hostile",
+    year=2020, version_dates=["2020-01-01"], source_url="javascript:alert(document.cookie)",
     versions=[[FixtureProvision(
         XSS_EID, "1", XSS_TEXT, heading="<i>Offence</i>",
         tags=[("crim.offence", "commits an offence"),

@@ -65,17 +65,23 @@ def _ids(settings: Settings) -> dict[str, str]:
     conn = connect(settings.db_path, readonly=True)
     try:
         consent = conn.execute(
-            "SELECT p.id FROM tags t JOIN provisions p ON p.rowid = t.provision_rowid JOIN laws l ON l.id = p.law_id "
-            "WHERE t.element = 'definition.consent_irrelevant' AND l.jurisdiction = 'GBR' AND p.is_current = 1"
+            "SELECT p.id FROM tags t JOIN provisions p ON p.rowid = t.provision_rowid "
+            "JOIN laws l ON l.id = p.law_id WHERE t.element = 'definition.consent_irrelevant' "
+            "AND l.jurisdiction = 'GBR' AND p.is_current = 1"
         ).fetchone()[0]
+        offence = conn.execute(
+            "SELECT p.id FROM tags t JOIN provisions p ON p.rowid = t.provision_rowid "
+            "JOIN laws l ON l.id = p.law_id WHERE l.jurisdiction = 'GBR' AND p.is_current = 1 "
+            "GROUP BY p.id ORDER BY COUNT(*) DESC, p.id LIMIT 1").fetchone()[0]
     finally:
         conn.close()
-    return {"consent": consent, "law": consent.rpartition("--")[0]}
+    return {"consent": consent, "law": consent.rpartition("--")[0], "offence": offence}
 
 
 PAGES = {
-    "home": "/", "search": "/search?q=exploitation", "provision": "/provisions/{consent}", "law": "/laws/{law}",
-    "scorecard": "/jurisdictions/GBR", "compare": "/compare?j=GBR&j=FRA&j=CAN", "gaps": "/gaps?requirement=R5",
+    "home": "/", "search": "/search?q=exploitation", "provision": "/provisions/{consent}",
+    "law": "/laws/{law}", "scorecard": "/jurisdictions/GBR", "compare": "/compare?j=GBR&j=FRA&j=CAN",
+    "gaps": "/gaps?requirement=R5",
     "elements": "/elements", "methodology": "/methodology", "reviews": "/reviews", "signin": "/signin",
     "hostile": f"/provisions/{XSS_PROVISION_ID}",
 }
@@ -137,7 +143,8 @@ def test_copy_citation_button_appears_with_javascript(site, browser):
         button = tab.locator("button[data-copy-target=citation]")
         assert button.is_visible()
         button.click()
-        tab.wait_for_function("document.querySelector('[data-copy-target=citation]').textContent === 'Copied'")
+        tab.wait_for_function(
+            "document.querySelector('[data-copy-target=citation]').textContent === 'Copied'")
         copied = tab.evaluate("navigator.clipboard.readText()")
         assert copied == tab.locator("#citation").inner_text()
     finally:
@@ -208,7 +215,7 @@ def test_pages_work_without_javascript(site, browser):
         context.close()
 
 
-def test_reviewer_rejects_a_tag_and_the_scorecard_reflects_it(site, page):
+def test_reviewer_confirms_and_rejects_tags_and_the_scorecard_reflects_it(site, page):
     watch = PageWatch(page)
     ids = _ids(site["settings"])
     page.goto(site["url"] + "/jurisdictions/GBR")
@@ -218,9 +225,17 @@ def test_reviewer_rejects_a_tag_and_the_scorecard_reflects_it(site, page):
     page.click("form[action='/signin'] button")
     page.wait_for_url(re.compile(r"/jurisdictions/GBR"))
     assert "Browser Reviewer" in page.locator(".session").inner_text()
+    assert page.locator("#R1 .verdict", has_text="reviewed").count() == 0
+    page.goto(site["url"] + f"/provisions/{ids['offence']}")
+    confirm = page.locator("tr", has=page.locator("code", has_text=re.compile(r"^crim\.offence$")))
+    confirm.first.locator("button", has_text="Confirm").click()
+    page.wait_for_url(re.compile(r"review=saved"))
+    page.goto(site["url"] + "/jurisdictions/GBR#R1")
+    assert page.locator("#R1 .verdict", has_text="reviewed").count() == 1
+    assert "(reviewed)" in page.locator("#R1 .found-list").inner_text()
     page.goto(site["url"] + f"/provisions/{ids['consent']}")
     row = page.locator("tr", has=page.locator("code", has_text="definition.consent_irrelevant"))
-    row.locator("button", has_text="Reject").click()
+    row.first.locator("button", has_text="Reject").click()
     page.wait_for_url(re.compile(r"review=saved"))
     assert page.locator(".flash-ok").is_visible()
     shot(page, "provision-reviewed")
@@ -248,3 +263,55 @@ def test_scorecard_prints_on_a4(site, browser):
         assert width <= tab.viewport_size["width"]
     finally:
         context.close()
+
+
+CONTRAST_JS = """
+(selectors) => {
+  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return m.length === 4 ? m : [...m, 1]; };
+  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  const background = (el) => {
+    for (let n = el; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const out = [];
+  for (const sel of selectors) {
+    for (const el of Array.from(document.querySelectorAll(sel)).slice(0, 5)) {
+      if (!el.offsetParent || !el.textContent.trim()) continue;
+      const fg = lum(parse(getComputedStyle(el).color)), bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      out.push([sel, Math.round(ratio * 100) / 100]);
+    }
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize(("path", "selectors"), [
+    ("/search?q=exploitation", ["a.chip", ".facets a", ".facets .count", ".result .meta", ".hint",
+                                ".nav a", "p.snippet mark", ".site-footer p"]),
+    ("/jurisdictions/GBR", [".verdict", ".obligation", ".missing", ".muted", ".hint", ".ev-quote"]),
+    ("/provisions/{offence}", ["mark.ev", ".breadcrumbs a", ".citation code", ".tag-table td"]),
+    ("/gaps?requirement=R5", [".legend li", "#gap-table td", "select"]),
+])
+def test_text_contrast_meets_wcag_aa(site, page, path, selectors):
+    page.goto(site["url"] + path.format(**_ids(site["settings"])))
+    ratios = page.evaluate(CONTRAST_JS, selectors)
+    assert {sel for sel, _ in ratios} == set(selectors)  # every kind of text was measured
+    low = [(sel, ratio) for sel, ratio in ratios if ratio < 4.5]
+    assert low == []
+
+
+def test_keyboard_reaches_the_skip_link_then_the_content(site, page):
+    page.goto(site["url"] + "/search?q=exploitation")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    assert inside_main

@@ -152,6 +152,8 @@ def test_statute_text_with_markup_is_shown_as_text(client):
     doc = lxml.html.fromstring(response.text)
     assert not doc.xpath("//main//script") and not doc.xpath("//main//img") and not doc.xpath("//main//b")
     assert not doc.xpath("//main//i") and not doc.xpath("//*[@onerror or @onclick or @onmouseover]")
+    assert not doc.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")
+    assert "javascript:alert" in doc.xpath("string(//div[@class='citation'])")  # shown as text only
     statute = doc.xpath("//div[contains(@class, 'statute')]")[0]
     assert statute.text_content() == XSS_TEXT
     assert '<script>alert("pwned")</script>' in doc.xpath("string(//h1)") + statute.text_content()
@@ -159,6 +161,7 @@ def test_statute_text_with_markup_is_shown_as_text(client):
     assert [m.text_content() for m in statute.xpath(".//mark") if "script" in m.text_content()]
     for path in ("/search?q=pwned", f"/laws/{XSS_LAW_ID}", "/jurisdictions/GBR"):
         other = page(client, path)
+        assert not other.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")
         assert not other.xpath("//main//script") and not other.xpath("//main//b")
         assert not other.xpath("//*[@onerror or @onclick or @onmouseover]")
     hits = page(client, "/search?q=pwned").xpath("//ol[@class='results']/li")
@@ -274,3 +277,31 @@ def test_export_links_of_scorecard_compare_and_gaps_download(client):
         expected = "text/csv" if link == "CSV" else "application/json"
         assert response.headers["content-type"].startswith(expected)
         assert len(response.content) > 20
+
+
+def test_elements_page_shows_measured_accuracy_and_flags_weak_elements(client, tmp_path, monkeypatch):
+    import json
+
+    from web import catalog
+
+    measured = {"measured_at": "2026-11-28T00:00:00Z", "provisions": 40,
+                "micro": {"precision": 0.8, "recall": 0.7, "f1": 0.7467}, "macro_f1": 0.61,
+                "by_language": {"en": {"f1": 0.75}},
+                "elements": {"act.recruitment": {"precision": 0.9, "recall": 0.8, "f1": 0.8471,
+                                                 "support": 12},
+                             "means.abuse_of_vulnerability": {"precision": 0.5, "recall": 0.25, "f1": 0.3333,
+                                                              "support": 4}}}
+    path = tmp_path / "accuracy.json"
+    path.write_text(json.dumps(measured))
+    monkeypatch.setattr(catalog, "ACCURACY_FILE", path)
+    doc = page(client, "/elements")
+    good = [td.text_content().strip() for td in doc.xpath("//tr[@id='act.recruitment']/td")]
+    assert good[4:] == ["90%", "80%", "85%", "12"]
+    weak = doc.xpath("//tr[@id='means.abuse_of_vulnerability']/td[7]/span")[0]
+    assert weak.get("class") == "accuracy-low" and "check" in weak.text_content()
+    assert [td.text_content().strip() for td in doc.xpath("//tr[@id='act.transfer']/td")][4:] == ["–"] * 4
+    assert "40 hand-labelled provisions" in doc.xpath("string((//main//p[@class='hint'])[1])")
+    summary = page(client, "/methodology").xpath("string(//p[@id='accuracy-summary'])")
+    assert "F1 75%" in summary and "40" in summary
+    monkeypatch.setattr(catalog, "ACCURACY_FILE", tmp_path / "missing.json")
+    assert page(client, "/elements").xpath("//main//p[@role='status']")

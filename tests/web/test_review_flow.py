@@ -145,3 +145,59 @@ def test_sign_out_needs_the_form_token(fresh):
     out = client.post("/signout", data={"csrf": csrf}, follow_redirects=False)
     assert out.status_code == 303
     assert not _doc(client.get("/")).xpath("//form[@action='/signout']")
+
+
+def test_forms_posted_from_another_site_are_refused(fresh):
+    client, settings, token = fresh
+    form = _doc(client.get("/signin")).xpath("//form[@action='/signin']")[0]
+    data = {i.get("name"): i.get("value") or "" for i in form.xpath(".//input[@type='hidden']")}
+    cross = client.post("/signin", data={**data, "token": token}, headers={"Origin": "https://evil.example"},
+                        follow_redirects=False)
+    assert cross.status_code == 400 and "set-cookie" not in cross.headers
+    referer = client.post("/signin", data={**data, "token": token},
+                          headers={"Referer": "https://evil.example/page"}, follow_redirects=False)
+    assert referer.status_code == 400
+    same = client.post("/signin", data={**data, "token": token}, headers={"Origin": "http://testserver"},
+                       follow_redirects=False)
+    assert same.status_code == 303
+    provision_id, _ = _consent_provision(settings)
+    page = _doc(client.get(f"/provisions/{provision_id}"))
+    review = page.xpath("//form[@action='/reviews'][.//input[@name='action'][@value='reject']]")[0]
+    fields = {i.get("name"): i.get("value") or "" for i in review.xpath(".//input")}
+    refused = client.post("/reviews", data=fields, headers={"Origin": "https://evil.example"},
+                          follow_redirects=False)
+    assert "review=csrf" in refused.headers["location"]
+
+
+def test_review_queue_lists_low_confidence_tags_and_changed_texts(fresh):
+    client, settings, token = fresh
+    provision_id, _ = _consent_provision(settings)
+    conn = connect(settings.db_path)
+    try:
+        rowid = conn.execute("SELECT rowid FROM provisions WHERE id = ? AND is_current = 1",
+                             (provision_id,)).fetchone()[0]
+        conn.execute("UPDATE tags SET confidence = 0.2 WHERE provision_rowid = ?", (rowid,))
+        conn.commit()
+    finally:
+        conn.close()
+    _sign_in(client, token)
+    queue = _doc(client.get("/reviews"))
+    low = queue.xpath("//section[@aria-labelledby='low-title']//tbody/tr")
+    assert [r.xpath("string(./td[1])") for r in low] == [provision_id]
+    assert low[0].xpath("string(./td[4])") == "0.20"
+    page = _doc(client.get(f"/provisions/{provision_id}"))
+    form = page.xpath("//form[@action='/reviews'][.//input[@name='action'][@value='confirm']]")[0]
+    client.post("/reviews", data={i.get("name"): i.get("value") or "" for i in form.xpath(".//input")})
+    conn = connect(settings.db_path)
+    try:  # the provision's text changes after the review (as a new crawl would do)
+        conn.execute("UPDATE provisions SET text_hash = 'changed-text' WHERE rowid = ?", (rowid,))
+        conn.commit()
+    finally:
+        conn.close()
+    queue = _doc(client.get("/reviews"))
+    changed = queue.xpath("//section[@aria-labelledby='rr-title']//tbody/tr")
+    assert [r.xpath("string(./td[1])") for r in changed] == [provision_id]
+    assert "confirm by Ada Reviewer" in changed[0].xpath("string(./td[3])")
+    shown = _doc(client.get(f"/provisions/{provision_id}"))
+    history = shown.xpath("string(//h2[text()='Review history']/..)")
+    assert "needs re-review" in history

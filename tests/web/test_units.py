@@ -147,3 +147,15 @@ def test_map_layers_colour_known_codes_and_list_organisations_off_map():
     assert [d["country"].id for d in layers["dots"]] == ["AND"]
     assert layers["off_map"] == ["EU"]
     assert load_map()[0] == layers["view_box"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("https://www.boe.es/buscar/act.php?id=BOE-A-1995-25444", "https://www.boe.es/buscar/act.php?id=BOE-A-1995-25444"),
+    ("http://example.org/law", "http://example.org/law"), (" javascript:alert(1)", ""),
+    ("JaVaScRiPt:alert(1)", ""), ("data:text/html,x", ""), ("file:///etc/passwd", ""), ("/relative", ""),
+    ("", ""),
+])
+def test_web_url_only_links_http_sources(value, expected):
+    from web.templating import web_url
+
+    assert web_url(value) == expected

@@ -141,13 +141,12 @@ def gaps_page(request: Request, conn: DbConn, settings: SettingsDep) -> HTMLResp
         return error_page(request, 404, "Unknown element", "There is no element with that id; see the "
                           "list of elements.")
     codes = jurisdiction_service.known_jurisdictions(conn)
-    try:
-        rows = jurisdiction_service.gaps(conn, requirement=requirement, element=element, region=region,
-                                         obligation=obligation) if codes else []
-        all_rows = rows if not region else jurisdiction_service.gaps(
-            conn, requirement=requirement, element=element, obligation=obligation)
+    try:  # one call for every region: the map shows the world, the list and its count the region
+        all_rows = jurisdiction_service.gaps(conn, requirement=requirement, element=element,
+                                             obligation=obligation) if codes else []
     except Exception as err:  # noqa: BLE001
         return from_exception(request, err)
+    rows = [row for row in all_rows if _in_region(row["iso3"], region)] if region else all_rows
     verdicts = _verdicts_for(conn, codes, requirement, element, all_rows)
     regions = sorted({r for code in codes for r in (region_name(code),) if r})
     listing = [{"iso3": code, "name": jurisdiction_name(code), "region": region_name(code),

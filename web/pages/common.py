@@ -17,8 +17,9 @@ from web.templating import templates
 
 log = logging.getLogger("palermo.web")
 
-# Headers of every HTML page: pages may be cached briefly, never by shared caches once signed in.
-PUBLIC_CACHE = "public, max-age=60"
+# Headers of every HTML page: browsers revalidate (a review must show at once); never stored once
+# signed in. Static assets are cached for long under content-hashed URLs instead.
+PUBLIC_CACHE = "no-cache"
 PRIVATE_CACHE = "private, no-store"
 # Outcome of a review form, shown on the page it redirects back to (``?review=<code>``): fixed texts,
 # so nothing from the query string is echoed into the page.
@@ -49,6 +50,7 @@ def render(request: Request, name: str, context: dict[str, Any], *, conn: sqlite
     response.headers["Cache-Control"] = PRIVATE_CACHE if (reviewer or session.session_token(request)) \
         else PUBLIC_CACHE
     response.headers.setdefault("Content-Language", "en")
+    response.headers["Vary"] = "Cookie"
     return response
 
 

@@ -17,8 +17,7 @@ def accuracy_summary() -> dict:
     """Overall figures of ``accuracy.json`` (micro/macro F1, dev-set size) when present."""
     data = catalog.accuracy()
     keep = {}
-    for key in ("micro", "macro", "overall", "provisions", "dataset", "measured_at", "generated_at",
-                "source"):
+    for key in ("micro", "macro_f1", "provisions", "measured_at", "by_language", "gold"):
         if key in data:
             keep[key] = data[key]
     return keep

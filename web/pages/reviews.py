@@ -48,7 +48,7 @@ def signin(request: Request, conn: WriteConn, settings: SettingsDep, token: str 
     """Check the token and keep it in an HttpOnly, SameSite=Strict cookie."""
     target = safe_next(next)
     error = ""
-    if not session.check_csrf(conn, settings, request, csrf, "signin"):
+    if not session.same_origin(request) or not session.check_csrf(conn, settings, request, csrf, "signin"):
         error = "The form had expired. Please try again."
     info = verify_token(conn, token.strip(), settings) if not error else None
     if not error and info is None:
@@ -68,7 +68,7 @@ def signin(request: Request, conn: WriteConn, settings: SettingsDep, token: str 
 def signout(request: Request, conn: DbConn, settings: SettingsDep, csrf: str = Form("", max_length=128)):
     """Forget the session cookie (CSRF-checked so other sites cannot sign a reviewer out)."""
     response = RedirectResponse("/", status_code=303)
-    if session.check_csrf(conn, settings, request, csrf, "signout"):
+    if session.same_origin(request) and session.check_csrf(conn, settings, request, csrf, "signout"):
         session.sign_out(response)
     return response
 
@@ -87,7 +87,7 @@ def post_review(request: Request, conn: WriteConn, settings: SettingsDep,
     who = session.current_reviewer(request, conn, settings)
     if who is None:
         return RedirectResponse(f"/signin?next=/provisions/{quote(provision_id, safe='')}", status_code=303)
-    if not session.check_csrf(conn, settings, request, csrf, "review"):
+    if not session.same_origin(request) or not session.check_csrf(conn, settings, request, csrf, "review"):
         return _back(provision_id, "csrf")
     if action not in ACTIONS or element not in catalog.elements():
         return _back(provision_id, "invalid")

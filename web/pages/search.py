@@ -20,7 +20,8 @@ router = APIRouter(include_in_schema=False)
 
 FACET_ORDER = ("jurisdiction", "region", "language", "element", "requirement", "year", "in_force")
 FACET_TITLES = {"jurisdiction": "Jurisdiction", "region": "Region", "language": "Language",
-                "element": "Element", "requirement": "Requirement", "year": "Year", "in_force": "In force"}
+                "element": "Element", "requirement": "Requirement", "year": "Year", "in_force": "In force",
+                "law": "Law"}
 FACET_LIMIT = 30
 PAGE_SIZE = 20
 SORTS = ("relevance", "date", "jurisdiction")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -110,3 +111,13 @@ def span_of(text: str, first: RawMatch | Evidence, second: RawMatch | Evidence,
     if end - start > limit:
         return first.start, first.end
     return start, end
+
+
+# A sentence or list-item boundary between two cues: ". " / ";" / newline, e.g. "... valid. The court"
+BOUNDARY_RE = re.compile(r"[.;]\s|\n")
+
+
+def same_sentence(text: str, a, b) -> bool:
+    """True when no sentence/list boundary separates the two matches."""
+    start, end = min(a.end, b.end), max(a.start, b.start)
+    return start >= end or not BOUNDARY_RE.search(text, start, end)

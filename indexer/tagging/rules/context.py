@@ -19,6 +19,7 @@ from indexer.tagging.rules.base import (
     TRAFFICKING,
     Analysis,
     near,
+    same_sentence,
 )
 
 OTHER_OFFENCE_CUES = ("cue.smuggling", "cue.kidnapping", "cue.pimping", "cue.organ_trade",
@@ -75,8 +76,8 @@ TERM_GAP = 4  # tokens between a defined term and its defining formula ("debt bo
 def defines_exploitation_term(analysis: Analysis) -> bool:
     """A definition whose defined term is exploitation, one of its forms or one of the means.
 
-    The term must sit right before the defining formula ("“debt bondage” means", "exploitation
-    includes") or right after it ("the term “coercion”").
+    The term must sit right before (or inside) the defining formula ("“debt bondage” means",
+    "exploitation includes"); a means word inside the definiens of another term does not count.
     """
     terms = [m for m in analysis.matches
              if m.element.startswith(("purpose.", "means.")) or m.element == "cue.exploitation"]
@@ -90,8 +91,30 @@ def exploitation_term_start(analysis: Analysis, terms=None) -> int | None:
                  if m.element.startswith(("purpose.", "means.")) or m.element == "cue.exploitation"]
     for cue in analysis.cues("cue.definition"):
         for term in terms:
-            if near(cue, term, TERM_GAP):
-                return min(cue.start, term.start)
+            if term.tok_start < cue.tok_end and near(cue, term, TERM_GAP):
+                return term.start
+    return None
+
+
+def trafficking_subject_start(analysis: Analysis) -> int | None:
+    """Offset of a trafficking cue that is the provision's subject, not a passing mention.
+
+    It is the subject when the provision defines it ("trafficking in persons means"), makes it an
+    offence in the same sentence ("commits the offence of trafficking"), or names it in an offence
+    that also states acts of the offence.
+    """
+    traf = analysis.cues(*TRAFFICKING_CUES)
+    if not traf:
+        return None
+    definitions = analysis.cues("cue.definition")
+    offences = analysis.cues("cue.offence")
+    for cue in traf:
+        if any(near(cue, d, TERM_GAP) for d in definitions):
+            return cue.start
+        if any(same_sentence(analysis.text, cue, o) for o in offences):
+            return cue.start
+    if offences and analysis.has_prefix("act."):
+        return traf[0].start
     return None
 
 
@@ -104,8 +127,8 @@ def subject_positions(analysis: Analysis) -> dict[str, int]:
     """Where the provision first names each possible subject (only subjects that are present)."""
     found: dict[str, int] = {}
     operative = defines_or_criminalises(analysis)
-    traf = _first(analysis, TRAFFICKING_CUES)
-    if traf is not None and operative:
+    traf = trafficking_subject_start(analysis)
+    if traf is not None:
         found[TRAFFICKING] = traf
     slavery = _first(analysis, ("cue.slavery_offence",))
     if slavery is not None and analysis.has(*OFFENCE_CUES):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from indexer.tagging.rules.base import (
     DEFINITION_CONTEXTS,
     GENERAL,
@@ -12,22 +10,13 @@ from indexer.tagging.rules.base import (
     Analysis,
     Evidence,
     near,
+    same_sentence,
     span_of,
 )
 from indexer.tagging.rules.scope import is_aggravation_only
 
 WINDOW = 25  # tokens: how close two cues must be to form one statement
 CHILD_WINDOW = 30
-
-
-# A sentence or list-item boundary between two cues: ". " / ";" / newline, e.g. "... valid. The court"
-BOUNDARY_RE = re.compile(r"[.;]\s|\n")
-
-
-def same_sentence(text: str, a, b) -> bool:
-    """True when no sentence/list boundary separates the two matches."""
-    start, end = min(a.end, b.end), max(a.start, b.start)
-    return start >= end or not BOUNDARY_RE.search(text, start, end)
 
 
 def _pair(analysis: Analysis, first: str, second: str, window: int = WINDOW):
@@ -43,7 +32,11 @@ def _derive(analysis: Analysis, element: str, pair, confidence: float, rule: str
     start, end = span_of(analysis.text, pair[0], pair[1])
     tok_start = min(pair[0].tok_start, pair[1].tok_start)
     tok_end = max(pair[0].tok_end, pair[1].tok_end)
-    ids = [pair[0].pattern_id, pair[1].pattern_id]
+    ids: list[str] = []
+    for item in pair:
+        for ident in getattr(item, "rule_ids", None) or [getattr(item, "pattern_id", "")]:
+            if ident and ident not in ids:
+                ids.append(ident)
     analysis.add(Evidence(element, start, end, confidence, ids, tok_start, tok_end), rule)
 
 
@@ -65,7 +58,8 @@ def derive_no_means(analysis: Analysis) -> None:
         analysis.drop("means.not_required", "rule.no_means.scope")
         return
     for cue in analysis.cues("cue.no_means"):
-        child = [c for c in analysis.cues("cue.child") if near(c, cue, CHILD_WINDOW)]
+        child = [c for c in analysis.cues("cue.child")
+                 if near(c, cue, CHILD_WINDOW) or same_sentence(analysis.text, c, cue)]
         if child:
             _derive(analysis, "definition.child_no_means", (cue, child[0]), 0.9, "rule.child_no_means")
         elif not analysis.elements_with_prefix("means."):
@@ -102,9 +96,40 @@ def derive_child_under_18(analysis: Analysis) -> None:
     if analysis.has("cue.definition") and any(near(d, pair[1], 20) for d in analysis.cues("cue.definition")):
         _derive(analysis, "definition.child_under_18", pair, 0.9, "rule.child_under_18.definition")
     elif (analysis.context == TRAFFICKING and analysis.has_prefix("act.")
-          and analysis.has("cue.offence", "cue.penalty")
-          and not analysis.has("cue.aggravation") and not is_aggravation_only(analysis)):
+          and analysis.has("cue.offence", "cue.penalty") and not is_aggravation_only(analysis)
+          and not _aggravation_before(analysis, pair[0].start)):
         _derive(analysis, "definition.child_under_18", pair, 0.75, "rule.child_under_18.offence")
+
+
+def _aggravation_before(analysis: Analysis, offset: int) -> bool:
+    starts = [m.start for m in analysis.matches if m.element in ("cue.aggravation", "crim.aggravation")]
+    return any(start <= offset for start in starts)
+
+
+def derive_means_not_required(analysis: Analysis) -> None:
+    """A trafficking offence or definition stating acts and a purpose and no means at all.
+
+    Gives means.not_required (for adults as well as children) unless the provision is
+    child-specific (then child_no_means applies) or only aggravates a penalty.
+    """
+    if analysis.context != TRAFFICKING or analysis.has_prefix("means.") or is_aggravation_only(analysis):
+        return
+    if "definition.child_no_means" in analysis.candidates:
+        return
+    if not analysis.has("cue.offence", "cue.definition"):
+        return
+    if not analysis.has("cue.exploitation", "cue.trafficking"):  # e.g. slave-trade offences
+        return
+    acts = [e for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    purposes = analysis.cues("cue.purpose_marker", "cue.exploitation") + [
+        m for m in analysis.matches if m.element.startswith("purpose.")]
+    if not acts or not purposes:
+        return
+    first = min(acts, key=lambda e: e.start)
+    after = [p for p in purposes if p.start >= first.start and same_sentence(analysis.text, first, p)]
+    if after:
+        _derive(analysis, "means.not_required", (first, after[0]), 0.7,
+                "rule.means_not_required.no_means_listed")
 
 
 def derive_non_punishment(analysis: Analysis) -> None:

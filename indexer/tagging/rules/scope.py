@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from indexer.tagging.rules.base import DEFINITION_GROUPS, OTHER_OFFENCE, Analysis
+from indexer.tagging.rules.base import (
+    DEFINITION_GROUPS,
+    EXPLOITATION_DEFINITION,
+    OTHER_OFFENCE,
+    Analysis,
+    same_sentence,
+)
 
 GENERAL_PART_CRIM = ("crim.attempt", "crim.complicity", "crim.organizing", "crim.legal_persons",
                      "crim.confiscation", "crim.jurisdiction", "crim.use_of_services")
@@ -13,8 +19,10 @@ AFTER_AGGRAVATION = ("crim.attempt", "crim.complicity", "crim.organizing")
 
 
 def aggravation_start(analysis: Analysis) -> int | None:
-    """Offset of the first aggravation signal (cue or crim.aggravation match), or None."""
-    starts = [m.start for m in analysis.matches if m.element in ("cue.aggravation", "crim.aggravation")]
+    """Offset of the first aggravation cue, or None (never in a definition of an exploitation term)."""
+    if analysis.context == EXPLOITATION_DEFINITION:
+        return None
+    starts = [m.start for m in analysis.matches if m.element == "cue.aggravation"]
     return min(starts) if starts else None
 
 
@@ -32,6 +40,21 @@ def is_aggravation_only(analysis: Analysis) -> bool:
     return not act_starts or start < min(act_starts)
 
 
+def _penalty_after_acts(analysis: Analysis) -> int | None:
+    """Start of the first offence/penalty cue after the last act.
+
+    In "... harbours a person ... is guilty of an offence and liable to life imprisonment if they
+    kidnap", what follows the penalty cue is penalty wording, not the definition of the offence.
+    """
+    acts = [e.end for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    if not acts:
+        return None
+    last_act = max(acts)
+    cues = [m.start for m in analysis.matches
+            if m.element in ("cue.offence", "cue.penalty") and m.start > last_act]
+    return min(cues) if cues else None
+
+
 def apply_aggravation_only(analysis: Analysis) -> None:
     """Means, acts and purposes named only as aggravating circumstances carry crim.aggravation alone.
 
@@ -46,6 +69,7 @@ def apply_aggravation_only(analysis: Analysis) -> None:
             if element.startswith(DEFINITION_GROUPS):
                 analysis.drop(element, "rule.aggravation_only")
         return
+    start = min(start, _penalty_after_acts(analysis) or start)
     later = analysis.elements_with_prefix("means.")
     later += [e for e in AFTER_AGGRAVATION if e in analysis.candidates]
     for element in later:
@@ -97,16 +121,26 @@ def apply_general_context_crim(analysis: Analysis) -> None:
         analysis.drop("crim.aggravation", "rule.aggravation.no_penalty")
 
 
+EXPLICIT_FORCED_LABOUR = 0.85  # pattern confidence of explicit wording ("forced or compulsory labour")
+
+
 def apply_substandard_labour(analysis: Analysis) -> None:
     """Labour exploitation short of forced labour (underpaid work...) is not purpose.forced_labour.
 
-    Forced labour evidence is dropped when every match of it overlaps a sub-forced-labour cue.
+    Forced-labour evidence is dropped when it overlaps a sub-forced-labour cue, or when it is only
+    generic wording ("exploitation of labour") in the same sentence as such a cue.
     """
     cues = analysis.cues("cue.substandard_labour")
     evidence = analysis.candidates.get("purpose.forced_labour")
     if not cues or not evidence:
         return
-    kept = [e for e in evidence if not any(c.tok_start - 3 <= e.tok_start <= c.tok_end + 3 for c in cues)]
+
+    def substandard(e) -> bool:
+        if any(c.tok_start - 3 <= e.tok_start <= c.tok_end + 3 for c in cues):
+            return True
+        return e.confidence < EXPLICIT_FORCED_LABOUR and any(same_sentence(analysis.text, c, e) for c in cues)
+
+    kept = [e for e in evidence if not substandard(e)]
     if kept:
         analysis.candidates["purpose.forced_labour"] = kept
     else:

@@ -224,3 +224,39 @@ def test_same_quote_in_a_section_and_its_subsection_is_cited_once(conn):
                   tags=[("crim.offence", "commits an offence")])
     cited = [e.eid for e in assess(conn, "IRL").verdict("R1").found[0].provisions]
     assert cited == ["sec_4__subsec_1", "sec_40"]
+
+
+def test_definition_scoped_to_an_offence_applies_to_it(conn):
+    # "For the purposes of section 1, ..." : the reference runs from the definition to the offence
+    add_law(conn, "NZL-act-565656", "NZL", "Invented Crimes Act")
+    v = add_version(conn, "NZL-act-565656")
+    add_provision(conn, "NZL-act-565656", v, "sec_1",
+                  "Whoever transports a person for exploitation commits an offence.",
+                  tags=[("crim.offence", "commits an offence"), ("act.transportation", "transports")])
+    add_provision(conn, "NZL-act-565656", v, "sec_1__subsec_1", "The offence is complete without any means.",
+                  tags=[("crim.offence", "The offence")])
+    scope = {"text": "section 1", "start": 20, "end": 29, "target_eid": "sec_1", "target_law": None}
+    add_provision(conn, "NZL-act-565656", v, "sec_5", "For the purposes of section 1, a person exploits "
+                  "another who is held in servitude, whatever the means.",
+                  tags=[("purpose.servitude", "servitude"), ("means.not_required", "whatever the means")],
+                  refs=[scope])
+    result = assess(conn, "NZL")
+    servitude = result.verdict("R4").found[0].provisions
+    # reached from sec_1 and from its subsection: the more specific chain is shown once
+    assert [e.via for e in servitude] == [[], ["NZL-act-565656--sec_1__subsec_1", "NZL-act-565656--sec_5"]]
+    assert result.verdict("R3").verdict == "broader"
+
+
+def test_law_named_by_reference_is_resolved_carefully(conn):
+    from indexer.assessment.crossrefs import resolve_law
+
+    add_law(conn, "CAN-amending-1", "CAN", "An Act to amend the Criminal Code (trafficking)")
+    conn.execute("UPDATE laws SET is_amending = 1 WHERE id = 'CAN-amending-1'")
+    add_law(conn, "ARG-ley-1", "ARG", "Ley de prevención de la trata", number="26.364")
+    add_law(conn, "FRA-code-1", "FRA", "Code pénal (version consolidée)")
+    conn.commit()
+    assert resolve_law(conn, "Criminal Code", "CAN") is None
+    assert resolve_law(conn, "Act", "CAN") is None
+    assert resolve_law(conn, "Ley 26.364", "ARG") == "ARG-ley-1"
+    assert resolve_law(conn, "Code pénal", "FRA") == "FRA-code-1"
+    assert resolve_law(conn, "CAN-amending-1", "FRA") == "CAN-amending-1"

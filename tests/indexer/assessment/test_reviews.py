@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from indexer.assessment import add_review, assess, effective_tags, review_queue
+from indexer.assessment import add_review, assess, effective_tags, review_history, review_queue
 from tests.indexer.assessment.helpers import add_law, add_provision, add_version, full_law, make_db
 
 PID = "ESP-test-act-aaaaaa--sec_1"
@@ -128,6 +128,8 @@ def test_changed_text_keeps_review_but_needs_rereview(conn):
     # ...and it says so
     assert r1.needs_rereview and r1.rereview_ids == [review.id] and "re-review" in r1.note
     assert conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
+    history = review_history(conn, PID)
+    assert [(r.id, r.needs_rereview, r.reviewer) for r in history] == [(review.id, True, "ana")]
     queue = review_queue(conn)
     assert queue[0]["kind"] == "needs_rereview" and queue[0]["review_id"] == review.id
     add_review(conn, provision_id=PID, element="crim.offence", action="reject", reviewer="ana")

@@ -46,6 +46,7 @@ def test_malformed_requirements_are_refused():
 
 # "| R11 | Recovery: ... | prot.housing, prot.counselling, ... | partial lists the missing services |"
 SPEC_ROW_RE = re.compile(r"^\| (R\d+) \| [^|]+ \| ([^|]+) \|", re.M)
+# "prot.housing, prot.counselling" -> element ids; "coop.*" -> a wildcard
 ELEMENT_RE = re.compile(r"\b[a-z]+\.[a-z0-9_]+\b|\b[a-z]+\.\*")
 
 

@@ -19,6 +19,7 @@ import subprocess
 import time
 import urllib.request
 import uuid
+import warnings
 from pathlib import Path
 
 import pytest
@@ -78,27 +79,10 @@ def es_endpoint(tmp_path_factory: pytest.TempPathFactory):
     choice = os.environ.get("PALERMO_ES_EMULATOR", "")
     noida = _noida_binary()
     if choice != "osmem" and noida:
-        os.chmod(noida, 0o755)
-        port = _free_port()
-        data = tmp_path_factory.mktemp("noida")
-        proc = subprocess.Popen(
-            [noida, "start", "--data-dir", str(data), "--host", "127.0.0.1", "--only", "elasticsearch",
-             "--elasticsearch-port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_http(url, proc)
-            yield url, {}, "noida"
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-            shutil.rmtree(data, ignore_errors=True)
-        return
+        with _noida(noida, tmp_path_factory.mktemp("noida")) as url:
+            if url is not None:
+                yield url, {}, "noida"
+                return
     osmem = pytest.importorskip("osmem_server", reason="no Elasticsearch emulator (noida-db, osmem-server)")
     server = osmem.OsmemServer.start(japanese=False)
     try:
@@ -106,6 +90,35 @@ def es_endpoint(tmp_path_factory: pytest.TempPathFactory):
     finally:
         server.process.kill()
         server.process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def _noida(binary: str, data: Path):
+    """Run noida-db's Elasticsearch service on a free loopback port; yields its URL (``None`` if it fails)."""
+    os.chmod(binary, 0o755)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [binary, "start", "--data-dir", str(data), "--host", "127.0.0.1", "--only", "elasticsearch",
+         "--elasticsearch-port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            _wait_http(url, proc)
+        except RuntimeError as exc:  # fall back to osmem-server
+            warnings.warn(f"noida-db did not start ({exc}); trying osmem-server", stacklevel=2)
+            url = None
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def make_es_backend(es_endpoint):

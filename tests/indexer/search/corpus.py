@@ -58,3 +58,7 @@ DOCS = [
          "人身取引の被害者を保護する。 Emoji 🙂 and right-to-left שלום עולם text.",
          [], [], 2017, None, None, 1),
 ]
+
+# One document carries tag objects (evidence and confidence), as the indexer may send them.
+DOCS[4]["tags"] = [{"element": "non_punishment", "evidence": "is not guilty of an offence", "confidence": 0.9,
+                    "source": "auto"}]

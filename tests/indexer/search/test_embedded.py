@@ -81,3 +81,17 @@ def test_get_backend_uses_settings_and_caches(data_dir, monkeypatch):
         assert backend.store.root == data_dir / "index"
     finally:
         reset_backends()
+
+
+def test_a_busy_writer_lock_is_waited_for_then_reported(tmp_path, monkeypatch):
+    import indexer.search.embedded_store as store_module
+    from indexer.search.base import BackendUnavailable
+
+    monkeypatch.setattr(store_module, "LOCK_RETRY_SECONDS", 0.5)
+    backend = EmbeddedBackend(tmp_path / "index")
+    _name, index = backend.store.index()
+    held = index.writer(heap_size=15_000_000, num_threads=1)  # another writer holds the lock
+    with pytest.raises(BackendUnavailable, match="LockBusy"):
+        backend.upsert([{"id": "A--1", "text": "lock test"}])
+    del held
+    assert backend.upsert([{"id": "A--1", "text": "lock test"}]) == 1

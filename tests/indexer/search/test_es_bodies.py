@@ -130,3 +130,12 @@ def test_similar_body_uses_more_like_this_and_elements():
     assert should[0]["more_like_this"]["like"] == [{"_index": "idx-v1", "_id": DOCS[1]["id"]}]
     assert {"term": {"elements": {"value": "non_punishment", "boost": 2.0}}} in should
     assert {"term": {"jurisdiction": "ESP"}} in body["query"]["bool"]["must_not"]
+
+
+def test_compat_headers_for_an_8x_server():
+    from indexer.search.es_client import compat_headers
+
+    headers = {"accept": "application/vnd.elasticsearch+json; compatible-with=9", "x-opaque-id": "abc"}
+    fixed = compat_headers(headers, 8)
+    assert fixed["accept"] == "application/vnd.elasticsearch+json; compatible-with=8"
+    assert fixed["x-opaque-id"] == "abc"

@@ -43,7 +43,8 @@ def test_act_with_purpose_is_trafficking_even_without_the_word():
 
 
 def test_smuggling_named_first_is_other_offence_and_loses_definition_elements():
-    a = analysis(m("cue.smuggling", 0), m("act.transportation", 4), m("cue.trafficking", 30), m("cue.offence", 9))
+    a = analysis(m("cue.smuggling", 0), m("act.transportation", 4), m("cue.trafficking", 30),
+                 m("cue.offence", 9))
     assert a.context == OTHER_OFFENCE
     context.apply_definition_scope(a)
     assert "act.transportation" not in a.candidates
@@ -91,7 +92,8 @@ def test_aggravation_only_provision_keeps_only_crim_aggravation():
 
 
 def test_means_after_the_aggravation_clause_are_dropped_but_earlier_ones_stay():
-    a = analysis(m("act.recruitment", 1), m("means.deception", 3), m("cue.exploitation", 5), m("cue.offence", 7),
+    a = analysis(m("act.recruitment", 1), m("means.deception", 3), m("cue.exploitation", 5),
+                 m("cue.offence", 7),
                  m("cue.aggravation", 10), m("means.abduction", 12), m("crim.attempt", 13))
     scope.apply_aggravation_only(a)
     assert "means.deception" in a.candidates
@@ -147,11 +149,13 @@ def test_receiving_payments_is_not_receipt_of_a_person():
 
 def test_consent_irrelevant_needs_both_cues_in_one_sentence():
     text = "a" * 100 + ". " + "b" * 400
-    same = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.consent", 2), m("cue.irrelevant", 5),
+    same = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.consent", 2),
+                    m("cue.irrelevant", 5),
                     text=text)
     derived.derive_consent_irrelevant(same)
     assert "definition.consent_irrelevant" in same.candidates
-    split = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.consent", 2), m("cue.irrelevant", 15),
+    split = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.consent", 2),
+                     m("cue.irrelevant", 15),
                      text=text)
     derived.derive_consent_irrelevant(split)
     assert "definition.consent_irrelevant" not in split.candidates
@@ -167,7 +171,8 @@ def test_no_means_with_child_is_child_no_means_without_child_means_not_required(
 
 
 def test_means_not_required_is_dropped_when_means_are_listed():
-    a = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("means.not_required", 4), m("means.force", 8))
+    a = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("means.not_required", 4),
+                 m("means.force", 8))
     derived.derive_no_means(a)
     assert "means.not_required" not in a.candidates
 
@@ -176,7 +181,8 @@ def test_child_offence_listing_no_means():
     a = analysis(m("act.recruitment", 2), m("cue.child", 4), m("cue.exploitation", 7), m("cue.offence", 10))
     derived.derive_child_offence_without_means(a)
     assert "definition.child_no_means" in a.candidates
-    with_means = analysis(m("act.recruitment", 2), m("cue.child", 4), m("means.force", 5), m("cue.exploitation", 7),
+    with_means = analysis(m("act.recruitment", 2), m("cue.child", 4), m("means.force", 5),
+                          m("cue.exploitation", 7),
                           m("cue.offence", 10))
     derived.derive_child_offence_without_means(with_means)
     assert "definition.child_no_means" not in with_means.candidates

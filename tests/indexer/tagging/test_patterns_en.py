@@ -1,0 +1,235 @@
+"""English pattern files: one test per pattern family, with sentences written for these tests.
+
+Each family has sentences that must carry the element and near misses that must not (the
+smuggling offence that "transports", the medical practitioner, the report on crime in general...).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+DEFINITION = ("In this Act, trafficking in persons means the recruitment, transportation, transfer, "
+              "harbouring "
+              "or receipt of a person by means of {means}, for the purpose of exploitation.")
+OFFENCE = ("A person who recruits, transports or harbours another person by means of {means} for "
+           "the purpose of "
+           "{purpose} commits an offence and is liable to imprisonment for fifteen years.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Any person who recruits, conveys, transfers, harbours or receives a person for the purpose of "
+     "exploitation commits the offence of trafficking in persons.",
+     {"act.recruitment", "act.transportation", "act.transfer", "act.harbouring", "act.receipt"}),
+    ("A person who sells or buys a child for the purpose of exploitation commits an offence.",
+     {"act.transfer"}),
+    ("Whoever arranges or facilitates the travel of another person with a view to that person being "
+     "exploited commits an offence of human trafficking.", {"act.transportation"}),
+])
+def test_act_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A person who transports a migrant across the border to obtain a financial benefit commits the offence "
+    "of smuggling of migrants and is liable to imprisonment.",
+    "The Ministry shall recruit and train labour inspectors and receive complaints from workers.",
+])
+def test_act_near_misses(elements, text):
+    assert not {e for e in elements(text) if e.startswith(("act.", "means.", "purpose."))}
+
+
+@pytest.mark.parametrize("means, expected", [
+    ("threats or the use of force", {"means.threat", "means.force"}),
+    ("coercion, duress or intimidation", {"means.coercion"}),
+    ("abduction or kidnapping", {"means.abduction"}),
+    ("fraud or deception, including false promises of employment", {"means.fraud", "means.deception"}),
+    ("the abuse of authority or of a position of vulnerability", {"means.abuse_of_power",
+                                                                  "means.abuse_of_vulnerability"}),
+    ("giving or receiving payments or benefits to achieve the consent of a person having control over "
+     "another person", {"means.payments_or_benefits"}),
+])
+def test_means_family(elements, means, expected):
+    found = elements(DEFINITION.format(means=means))
+    assert expected <= found
+    assert "act.receipt" in found  # "receipt of a person" is an act even next to payments
+
+
+def test_means_named_only_as_aggravating_circumstances(elements):
+    text = ("The penalty for trafficking in persons shall be increased to life imprisonment where "
+            "the offence "
+            "was committed by use of violence or threats, or against a child.")
+    found = elements(text)
+    assert "crim.aggravation" in found
+    assert not {e for e in found if e.startswith("means.")}
+
+
+@pytest.mark.parametrize("purpose, expected", [
+    ("sexual exploitation or the exploitation of the prostitution of others",
+     {"purpose.sexual_exploitation"}),
+    ("forced labour or services", {"purpose.forced_labour"}),
+    ("slavery, practices similar to slavery or debt bondage", {"purpose.slavery"}),
+    ("servitude", {"purpose.servitude"}),
+    ("the removal of organs or of human tissue", {"purpose.organ_removal", "purpose.tissue_removal"}),
+    ("forced begging or the commission of criminal activities", {"purpose.forced_begging",
+                                                                 "purpose.forced_criminality"}),
+    ("forced marriage or illegal adoption", {"purpose.forced_marriage", "purpose.illegal_adoption"}),
+    ("use in armed conflict", {"purpose.armed_conflict"}),
+])
+def test_purpose_family(elements, purpose, expected):
+    assert expected <= elements(OFFENCE.format(means="deception", purpose=purpose))
+
+
+def test_underpaid_work_is_not_forced_labour(elements):
+    text = ("In this Act, exploitation of labour means employing a person who is underpaid or works without "
+            "pay in conditions incompatible with human dignity.")
+    assert "purpose.forced_labour" not in elements(text)
+
+
+def test_definition_family(elements):
+    text = ("(1) For the purposes of this Act, trafficking in persons means the recruitment or "
+            "harbouring of a "
+            "person by deception for the purpose of exploitation. (2) The consent of the victim to the "
+            "intended exploitation is irrelevant. (3) The recruitment of a child for the purpose of "
+            "exploitation is trafficking in persons even if none of the means in subsection (1) is used. "
+            "(4) In this section, child means a person under the age of eighteen years.")
+    assert {"definition.consent_irrelevant", "definition.child_no_means", "definition.child_under_18"} <= \
+        elements(text)
+
+
+def test_general_offence_without_means(elements):
+    text = ("A person who recruits, transports or harbours another person for the purpose of exploiting that "
+            "person commits the offence of trafficking in persons.")
+    found = elements(text)
+    assert "means.not_required" in found and "definition.child_no_means" not in found
+
+
+def test_child_age_in_an_aggravation_is_not_the_child_definition(elements):
+    text = ("The penalty for trafficking in persons is doubled where the victim is a child under eighteen "
+            "years of age.")
+    assert "definition.child_under_18" not in elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Any attempt to commit an offence under section 4 is punishable as the completed offence of "
+     "trafficking in persons.", {"crim.attempt"}),
+    ("A person who aids, abets, counsels or procures the commission of an offence of trafficking in persons "
+     "commits an offence.", {"crim.complicity"}),
+    ("A person who organises or directs other persons to commit an offence of trafficking in persons, or "
+     "conspires to do so, commits an offence.", {"crim.organizing"}),
+    ("A body corporate that commits an offence under this Act is liable to a fine.", {"crim.legal_persons"}),
+    ("The courts shall have jurisdiction over an offence under this Act committed outside the country by a "
+     "citizen.", {"crim.jurisdiction"}),
+    ("The court shall order the forfeiture of the proceeds of the offence and of any property used to commit "
+     "it.", {"crim.confiscation"}),
+])
+def test_crim_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+def test_crim_offence_only_for_trafficking_or_slavery(elements):
+    assert "crim.offence" in elements("A person who holds another person in slavery or servitude commits an "
+                                      "offence and is liable to imprisonment for life.")
+    assert "crim.offence" not in elements("A person who keeps a brothel commits an offence and is liable to "
+                                          "imprisonment for two years.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The identity of a victim of trafficking shall be kept confidential and the court may sit in camera.",
+     {"prot.privacy"}),
+    ("Victims shall be informed of the progress of the proceedings and may present their views and concerns.",
+     {"prot.proceedings_information", "prot.victim_participation"}),
+    ("Victims of trafficking shall be offered safe accommodation in a shelter, counselling and "
+     "interpretation, "
+     "and medical and psychological assistance.",
+     {"prot.housing", "prot.counselling", "prot.medical_assistance"}),
+    ("Victims shall have access to education, vocational training and employment opportunities.",
+     {"prot.employment_education"}),
+    ("Assistance to child victims shall take account of the special needs of children.",
+     {"prot.special_needs"}),
+    ("The police shall ensure the physical safety of victims and witnesses.", {"prot.physical_safety"}),
+    ("The court may order the offender to pay compensation to the victim.", {"prot.compensation"}),
+])
+def test_protection_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+def test_bare_mention_is_not_assistance(elements):
+    assert not {e for e in elements("A registered medical practitioner shall sign the certificate.")
+                if e.startswith("prot.")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A victim of trafficking may be granted a temporary residence permit.", {"status.residence"}),
+    ("A recovery and reflection period of ninety days shall be granted to a presumed victim.",
+     {"status.reflection_period"}),
+    ("The repatriation of victims shall be voluntary and carried out with due regard for their safety.",
+     {"status.repatriation"}),
+    ("The Minister shall verify the nationality of a victim of trafficking and issue travel documents for "
+     "the victim's return.", {"status.return_documents"}),
+])
+def test_status_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A victim of trafficking shall not be prosecuted or punished for offences committed as a direct "
+     "consequence of having been trafficked.", {"rights.non_punishment"}),
+    ("Assistance to victims shall be provided regardless of whether the victim is willing to cooperate with "
+     "the investigation.", {"rights.unconditional_assistance"}),
+    ("A victim of trafficking shall not be held in immigration detention.", {"rights.non_detention"}),
+    ("Officials shall identify victims of trafficking and refer them to a national referral mechanism.",
+     {"rights.identification"}),
+    ("A guardian shall be appointed for every unaccompanied child victim.", {"rights.child_guardian"}),
+    ("Victims of trafficking are entitled to free legal aid.", {"rights.legal_aid"}),
+    ("A fund for victims of trafficking is established and receives confiscated assets.",
+     {"rights.victim_fund"}),
+])
+def test_rights_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+def test_should_not_be_penalised_is_not_a_rule_for_victims_of_other_crimes(elements):
+    assert "rights.non_punishment" not in elements("A refugee may not be charged with an offence of illegal "
+                                                   "entry.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Government shall adopt comprehensive policies and programmes to prevent trafficking in persons.",
+     {"prev.policies"}),
+    ("The Agency shall conduct public awareness campaigns and research on trafficking in persons.",
+     {"prev.awareness"}),
+    ("The Council shall cooperate with non-governmental organisations and civil society.",
+     {"prev.civil_society"}),
+    ("Measures shall address poverty and lack of equal opportunity that make persons vulnerable to "
+     "trafficking.", {"prev.root_causes"}),
+    ("Companies shall report on measures to discourage the demand for goods made with forced labour in their "
+     "supply chains.", {"prev.demand"}),
+])
+def test_prevention_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The police and immigration authorities shall exchange information on trafficking in persons.",
+     {"coop.information_exchange"}),
+    ("The Ministry shall provide training on trafficking in persons to police officers, prosecutors and "
+     "judges.", {"coop.training"}),
+    ("Commercial carriers shall check that passengers hold the travel documents required; border controls "
+     "shall be strengthened to detect trafficking.", {"coop.border_measures"}),
+    ("The State shall ensure the integrity and security of travel or identity documents it issues.",
+     {"coop.document_security"}),
+])
+def test_cooperation_family(elements, text, expected):
+    assert expected <= elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A National Committee against Trafficking in Persons is established to coordinate the work of the "
+     "ministries.", {"inst.coordination_body"}),
+    ("The National Rapporteur shall submit an annual report to Parliament.", {"inst.rapporteur"}),
+    ("The Committee shall adopt a national action plan against trafficking.", {"inst.action_plan"}),
+    ("The Office shall collect statistics on victims and prosecutions of trafficking.",
+     {"inst.data_collection"}),
+])
+def test_institutions_family(elements, text, expected):
+    assert expected <= elements(text)

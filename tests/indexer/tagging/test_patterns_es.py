@@ -1,0 +1,344 @@
+"""Spanish pattern files (``indexer/tagging/patterns/es``): one test per pattern family.
+
+Every sentence below is written for these tests in general Spanish legal drafting (Spain and Latin
+America: "el que captare...", "será reprimido", "se entiende por"); none is copied from a statute.
+Each family has positive sentences (the element must be found) and near misses (it must not).
+Engine-side issues seen on the dev lines are listed at the top of test_patterns_fr.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.tagging import get_tagger
+from indexer.tagging.cues import CUE_IDS
+from indexer.tagging.loader import GROUP_FILES, PATTERNS_DIR, load_patterns_from
+from indexer.tagging.taxonomy import element_ids
+
+LANG = "es"
+DERIVED = {"definition.consent_irrelevant", "definition.child_no_means", "definition.child_under_18",
+           "means.not_required", "rights.non_punishment", "rights.unconditional_assistance", "crim.offence"}
+REQUIRED_CUES = {"cue.trafficking", "cue.smuggling", "cue.kidnapping", "cue.pimping", "cue.organ_trade",
+                 "cue.document_offence", "cue.sexual_offence", "cue.slavery_offence", "cue.definition",
+                 "cue.offence", "cue.penalty", "cue.aggravation", "cue.child", "cue.age_18", "cue.negation",
+                 "cue.no_means", "cue.consent", "cue.irrelevant", "cue.victim", "cue.exploitation",
+                 "cue.non_liability", "cue.unconditional", "cue.cooperation", "cue.assistance",
+                 "cue.general_part", "cue.substandard_labour"}
+
+
+def found(text: str) -> set[str]:
+    """Element ids the public tagger finds in a Spanish provision."""
+    return {tag.element for tag in get_tagger().tag(text, LANG)}
+
+
+def check(text: str, present: set[str], absent: set[str]) -> None:
+    """Assert ``present`` are all found and none of ``absent`` is."""
+    elements = found(text)
+    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
+    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
+
+
+# ------------------------------------------------------------------ files and coverage
+
+def test_folder_has_every_group_file_and_valid_lines():
+    folder = PATTERNS_DIR / LANG
+    assert sorted(p.stem for p in folder.glob("*.jsonl")) == sorted(GROUP_FILES)
+    specs = load_patterns_from(folder, LANG)
+    assert len({s.id for s in specs}) == len(specs)
+    assert all(s.id.startswith("es.") and s.note for s in specs)
+
+
+def test_every_element_has_a_pattern_or_a_rule_and_rules_get_their_cues():
+    specs = load_patterns_from(PATTERNS_DIR / LANG, LANG)
+    elements = {s.element for s in specs if not s.is_cue}
+    cues = {s.element for s in specs if s.is_cue}
+    assert element_ids() - elements <= DERIVED
+    assert REQUIRED_CUES <= cues <= set(CUE_IDS)
+
+
+def test_evidence_is_an_exact_quote():
+    text = ("El que captare o acogiere a una persona con fines de explotación sexual, mediante engaño, será "
+            "reprimido con prisión de cuatro a diez años.")
+    tags = get_tagger().tag(text, LANG)
+    assert tags
+    for tag in tags:
+        assert text[tag.start:tag.end] == tag.evidence
+        assert 0 < tag.confidence <= 1 and tag.rule_ids
+
+
+# ------------------------------------------------------------------ act
+
+def test_act_verbs_of_the_trafficking_offence():
+    text = ("Comete el delito de trata de personas y será castigado con prisión de cinco a diez años el que "
+            "capte, transporte, traslade, acoja o reciba a una persona con fines de explotación.")
+    check(text, {"act.recruitment", "act.transportation", "act.transfer", "act.harbouring", "act.receipt",
+                 "crim.offence"}, set())
+
+
+def test_act_nouns_in_a_definition():
+    text = ("Se entiende por trata de personas el reclutamiento, el transporte, el traslado, la "
+            "acogida o "
+            "la recepción de personas con fines de explotación.")
+    check(text,
+          {"act.recruitment", "act.transportation", "act.transfer", "act.harbouring", "act.receipt"}, set())
+
+
+def test_act_near_miss_receiving_payments():
+    text = ("La pena será de diez años cuando mediare la concesión o recepción de pagos o beneficios a quien "
+            "tenga autoridad sobre la víctima de trata.")
+    check(text, {"crim.aggravation"}, {"act.receipt"})
+
+
+def test_act_near_miss_smuggling_of_migrants():
+    text = ("Será castigado con prisión de uno a tres años el que, con ánimo de lucro, transporte a "
+            "extranjeros "
+            "para facilitar su ingreso ilegal al país o los aloje en territorio nacional.")
+    elements = found(text)
+    assert not {e for e in elements if e.startswith(("act.", "means.", "purpose."))}
+    assert "crim.offence" not in elements
+
+
+# ------------------------------------------------------------------ means
+
+def test_means_of_the_definition():
+    text = ("Comete el delito de trata de personas quien capte a una persona con fines de explotación "
+            "mediante "
+            "amenaza, violencia, coacción, secuestro, fraude, engaño, abuso de autoridad o aprovechamiento "
+            "de "
+            "una situación de vulnerabilidad, o mediante la concesión de pagos o beneficios.")
+    check(text, {"means.threat", "means.force", "means.coercion", "means.abduction", "means.fraud",
+                 "means.deception", "means.abuse_of_power", "means.abuse_of_vulnerability",
+                 "means.payments_or_benefits"}, set())
+
+
+def test_means_near_miss_kidnapping_and_threats_offences():
+    check("El que secuestrare a una persona con violencia será castigado con prisión de seis a diez años.",
+          set(), {"means.force", "means.abduction", "crim.offence"})
+    check("Será reprimido con prisión de seis meses el que hiciere uso de amenazas para alarmar a otra "
+          "persona.",
+          set(), {"means.threat"})
+
+
+def test_means_near_miss_privacy_is_not_intimidation():
+    check("Se protegerá la intimidad de las víctimas de trata durante el proceso.", {"prot.privacy"},
+          {"means.coercion"})
+
+
+# ------------------------------------------------------------------ purpose
+
+def test_purposes_of_exploitation():
+    text = ("Se entiende por trata de personas la captación de personas con fines de explotación sexual, "
+            "trabajos o servicios forzados, esclavitud, servidumbre, extracción de órganos, mendicidad "
+            "forzada, "
+            "matrimonio forzoso, adopción ilegal o realización de actividades delictivas.")
+    check(text, {"purpose.sexual_exploitation", "purpose.forced_labour", "purpose.slavery",
+                 "purpose.servitude", "purpose.organ_removal", "purpose.forced_begging",
+                 "purpose.forced_marriage", "purpose.illegal_adoption", "purpose.forced_criminality"}, set())
+
+
+def test_slavery_offence_carries_its_purpose_and_offence():
+    text = "Será sancionado con prisión de quince a treinta años quien mantenga a otra persona en esclavitud."
+    check(text, {"purpose.slavery", "crim.offence"}, set())
+
+
+def test_purpose_near_miss_pimping_offence():
+    text = ("El que promoviere o facilitare la prostitución de otra persona, aun con su consentimiento, será "
+            "reprimido con prisión de cuatro a seis años.")
+    check(text, set(), {"purpose.sexual_exploitation", "crim.offence", "definition.consent_irrelevant"})
+
+
+def test_purpose_near_miss_administrative_bodies():
+    text = "Los órganos administrativos competentes informarán a la víctima de trata de sus derechos."
+    check(text, {"prot.counselling"}, {"purpose.organ_removal"})
+
+
+# ------------------------------------------------------------------ definition (consent, children)
+
+def test_consent_is_irrelevant():
+    text = ("El consentimiento dado por la víctima de trata no constituirá en ningún caso causa excluyente "
+            "de "
+            "responsabilidad penal.")
+    check(text, {"definition.consent_irrelevant"}, set())
+
+
+def test_child_without_means():
+    text = ("Se considerará trata de personas la captación de menores de edad con fines de explotación, aun "
+            "cuando no se recurra a ninguno de los medios previstos.")
+    check(text, {"definition.child_no_means"}, set())
+
+
+def test_child_defined_as_under_eighteen():
+    text = "Para los efectos de esta ley, se entiende por niño toda persona menor de dieciocho años de edad."
+    check(text, {"definition.child_under_18"}, set())
+
+
+def test_child_near_miss_adults_only_offence():
+    text = ("El que captare personas mayores de dieciocho años con fines de explotación, mediante engaño, "
+            "será "
+            "reprimido con prisión de tres a seis años.")
+    check(text, {"act.recruitment"}, {"definition.child_under_18", "definition.child_no_means"})
+
+
+# ------------------------------------------------------------------ crim
+
+@pytest.mark.parametrize("text, element", [
+    ("La tentativa de los delitos previstos en esta ley será punible.", "crim.attempt"),
+    ("Son cómplices los que cooperan a la ejecución del delito de trata con actos anteriores.",
+     "crim.complicity"),
+    ("Quienes organizaren o dirigieren una organización dedicada a la trata serán castigados con prisión de "
+     "diez años.", "crim.organizing"),
+    ("Las personas jurídicas serán penalmente responsables de los delitos de trata.", "crim.legal_persons"),
+    ("Los tribunales nacionales serán competentes cuando el delito de trata se cometa en el extranjero.",
+     "crim.jurisdiction"),
+    ("El juez ordenará el decomiso de los bienes utilizados para cometer el delito de trata.",
+     "crim.confiscation"),
+    ("Se impondrá la pena superior en grado cuando la víctima de trata sea menor de edad.",
+     "crim.aggravation"),
+    ("Será sancionado con prisión quien, a sabiendas de su situación de trata, utilice los servicios de una "
+     "víctima.", "crim.use_of_services"),
+])
+def test_criminalisation_families(text, element):
+    check(text, {element}, set())
+
+
+def test_crim_near_misses():
+    check("Los que promovieren la inmigración clandestina de personas formando parte de una organización "
+          "serán castigados con prisión.", set(), {"crim.organizing", "crim.offence"})
+    check("El Estado promoverá la cooperación internacional y la ayuda mutua.", set(), {"crim.complicity"})
+
+
+# ------------------------------------------------------------------ prot
+
+def test_assistance_to_victims():
+    text = ("Las víctimas de trata tendrán derecho a recibir alojamiento apropiado, asistencia médica y "
+            "psicológica gratuita, información sobre sus derechos en un idioma que comprendan y la "
+            "protección "
+            "de su identidad e intimidad.")
+    check(text,
+          {"prot.housing", "prot.medical_assistance", "prot.counselling", "prot.privacy"}, {"act.receipt"})
+
+
+@pytest.mark.parametrize("text, element", [
+    ("La víctima tiene derecho a ejercer la acción penal y a que sus opiniones sean examinadas.",
+     "prot.victim_participation"),
+    ("El juez deberá condenar al pago de la reparación del daño a favor de la víctima.", "prot.compensation"),
+    ("Se adoptarán medidas para garantizar su seguridad y evitar represalias contra la víctima.",
+     "prot.physical_safety"),
+    ("La víctima recibirá capacitación laboral y ayuda en la búsqueda de empleo.",
+     "prot.employment_education"),
+    ("Las medidas tendrán en cuenta la edad y madurez de las víctimas menores de edad.",
+     "prot.special_needs"),
+    ("La víctima será informada del estado de las actuaciones y de la fecha del juicio.",
+     "prot.proceedings_information"),
+])
+def test_protection_families(text, element):
+    check(text, {element}, set())
+
+
+def test_protection_near_miss_without_victims():
+    check("El hospital brinda asistencia médica y alojamiento a los pacientes.", set(),
+          {"prot.medical_assistance", "prot.housing"})
+    check("El agente de la víctima trabaja en el Ministerio de Seguridad Social.", set(),
+          {"prot.physical_safety"})
+
+
+# ------------------------------------------------------------------ status
+
+def test_status_of_victims():
+    text = ("Se concederá a la víctima extranjera un período de restablecimiento y reflexión, una "
+            "autorización "
+            "de residencia temporal y, a su elección, el retorno asistido a su país.")
+    check(text, {"status.reflection_period", "status.residence", "status.repatriation"}, set())
+
+
+def test_return_documents():
+    text = ("La Secretaría verificará si la víctima es su connacional y expedirá los documentos de viaje "
+            "necesarios para su retorno.")
+    check(text, {"status.return_documents"}, set())
+
+
+# ------------------------------------------------------------------ rights
+
+@pytest.mark.parametrize("text, element", [
+    ("Las víctimas de trata no serán punibles por los delitos cometidos como consecuencia directa de su "
+     "explotación.", "rights.non_punishment"),
+    ("Las autoridades adoptarán medidas para la identificación de las víctimas de trata.",
+     "rights.identification"),
+    ("La víctima tendrá derecho a asistencia jurídica gratuita.", "rights.legal_aid"),
+    ("En todas las decisiones prevalecerá el interés superior del niño víctima.", "rights.child_guardian"),
+    ("Se crea un fondo para la asistencia a las víctimas de trata.", "rights.victim_fund"),
+    ("La asistencia a las víctimas no se condicionará a su colaboración con las autoridades.",
+     "rights.unconditional_assistance"),
+    ("En ningún caso se alojará a las víctimas en cárceles o establecimientos penitenciarios.",
+     "rights.non_detention"),
+])
+def test_rights_families(text, element):
+    check(text, {element}, set())
+
+
+def test_rights_near_misses():
+    check("Quedará exento de responsabilidad penal quien desista voluntariamente de la ejecución.", set(),
+          {"rights.non_punishment"})
+    check("Se adoptarán medidas para impedir la difusión de información que facilite la identificación de "
+          "las "
+          "víctimas.", {"prot.privacy"}, {"rights.identification"})
+
+
+# ------------------------------------------------------------------ prev, coop, inst
+
+def test_prevention():
+    text = ("El Estado realizará campañas de información y programas para desalentar la demanda, en "
+            "coordinación con organizaciones no gubernamentales y la sociedad civil.")
+    check(text, {"prev.awareness", "prev.demand", "prev.civil_society"}, set())
+
+
+def test_cooperation_borders_and_training():
+    text = ("Las empresas de transporte verificarán los documentos de los pasajeros y se impartirá "
+            "capacitación "
+            "a los funcionarios policiales y fiscales.")
+    check(text, {"coop.border_measures", "coop.training"}, set())
+
+
+def test_training_near_miss_victims_vocational_training():
+    check("La víctima de trata recibirá capacitación laboral.",
+          {"prot.employment_education"}, {"coop.training"})
+
+
+def test_institutions():
+    text = ("Créase la Comisión Interinstitucional contra la Trata de Personas, que elaborará un Plan "
+            "Nacional, "
+            "recopilará datos estadísticos y presentará un informe anual al Congreso.")
+    check(text,
+          {"inst.coordination_body", "inst.action_plan", "inst.data_collection", "inst.rapporteur"}, set())
+
+
+# ------------------------------------------------------------------ added families
+
+def test_forced_labour_prohibition_is_an_offence():
+    text = ("Queda prohibido el trabajo forzoso u obligatorio. La infracción de esta prohibición será "
+            "sancionada "
+            "con prisión de dos a seis años.")
+    check(text, {"purpose.forced_labour", "crim.offence"}, set())
+
+
+def test_near_miss_smuggling_called_trafico_de_personas():
+    text = ("Será reprimido con prisión de uno a seis años el que promoviere o facilitare el tráfico ilegal "
+            "de "
+            "personas con destino al país, transportándolas o alojándolas.")
+    check(text, set(), {"act.transportation", "act.harbouring", "crim.offence"})
+
+
+def test_near_miss_goods_are_not_persons():
+    check("Los que en la fabricación, transporte o tenencia de explosivos infringieren los reglamentos serán "
+          "castigados con prisión.", set(), {"act.transportation", "crim.offence"})
+    check("Cometen estafa los que, mediante engaño, consigan la transferencia de cualquier activo "
+          "patrimonial.",
+          set(), {"act.transfer"})
+
+
+def test_non_punishment_variants():
+    check("Las víctimas de trata no serán penalmente responsables de los delitos que sean consecuencia "
+          "directa "
+          "de su explotación.", {"rights.non_punishment"}, set())
+    check("Las víctimas de trata no podrán ser sancionadas por su situación migratoria irregular.",
+          {"rights.non_punishment"}, set())
