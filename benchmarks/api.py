@@ -88,6 +88,42 @@ if FastHttpUser is not None:
             )
 
 
+# Synthetic provisions: random legal vocabulary, 0-3 tags each, 50 jurisdictions, 200 provisions per law.
+VOCAB_TEXT = (
+    "person victim offence exploitation recruitment transport harbouring receipt threat force coercion "
+    "deception fraud abduction vulnerability payment consent child labour service slavery servitude organ "
+    "removal sexual court penalty imprisonment fine assistance housing medical residence repatriation "
+    "compensation protection identification prevention training border document authority shall may "
+    "minister section article paragraph commits liable conviction indictment years"
+)
+VOCAB = tuple(VOCAB_TEXT.split())
+ELEMENTS = ("crim.offence", "act.recruitment", "act.transportation", "means.threat", "means.force",
+            "purpose.forced_labour", "purpose.sexual_exploitation", "prot.housing", "rights.non_punishment",
+            "status.residence", "definition.consent_irrelevant", "crim.attempt")
+
+
+def synthetic_laws(n_provisions: int, *, jurisdictions: int = 50, per_law: int = 200, seed: int = 7):
+    """Yield fixture laws with ``n_provisions`` generated provisions in total (deterministic for a seed)."""
+    from tests.fixtures_data import FixtureLaw, FixtureProvision
+
+    rng = random.Random(seed)
+    codes = [f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X" for i in range(jurisdictions)]
+    made, law_no = 0, 0
+    while made < n_provisions:
+        count = min(per_law, n_provisions - made)
+        provisions = []
+        for i in range(count):
+            words = [rng.choice(VOCAB) for _ in range(rng.randint(40, 120))]
+            tags = [(element, rng.choice(words)) for element in rng.sample(ELEMENTS, rng.randint(0, 3))]
+            provisions.append(FixtureProvision(f"sec_{i + 1}", str(i + 1), " ".join(words), tags=tags))
+        year, code = 1990 + law_no % 35, codes[law_no % len(codes)]
+        yield FixtureLaw(id=f"{code}-law-{law_no}", jurisdiction=code,
+                         title=f"Synthetic Act {law_no}", language="en", year=year, versions=[provisions],
+                         version_dates=[f"{year}-01-01"], source_url=f"https://example.org/{law_no}")
+        made += count
+        law_no += 1
+
+
 def build_dataset(data_dir: Path, provisions: int) -> dict:
     """Insert ``provisions`` synthetic provisions and build the search index (reused when already built)."""
     sys.path.insert(0, str(REPO))
@@ -95,7 +131,7 @@ def build_dataset(data_dir: Path, provisions: int) -> dict:
     from indexer.repository import iter_index_docs
     from indexer.search import get_backend
     from indexer.settings import Settings
-    from tests.fixtures_data import insert_law, synthetic_laws
+    from tests.fixtures_data import insert_law
 
     marker = data_dir / "bench.json"
     if marker.is_file() and json.loads(marker.read_text()).get("provisions") == provisions:

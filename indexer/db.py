@@ -141,6 +141,10 @@ CREATE TABLE IF NOT EXISTS reviews (
     after_json TEXT NOT NULL DEFAULT 'null'
 );
 CREATE INDEX IF NOT EXISTS reviews_provision ON reviews(provision_id);
+CREATE TRIGGER IF NOT EXISTS reviews_append_only_update BEFORE UPDATE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'reviews are an append-only audit trail'); END;
+CREATE TRIGGER IF NOT EXISTS reviews_append_only_delete BEFORE DELETE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'reviews are an append-only audit trail'); END;
 
 CREATE TABLE IF NOT EXISTS index_errors (
     id INTEGER PRIMARY KEY,
@@ -167,6 +171,10 @@ CREATE TABLE IF NOT EXISTS audit_log (
     target TEXT NOT NULL DEFAULT '',
     detail_json TEXT NOT NULL DEFAULT '{}'
 );
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
 CREATE TABLE IF NOT EXISTS verdict_history (
     id INTEGER PRIMARY KEY,

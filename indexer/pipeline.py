@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import sqlite3
 from contextlib import nullcontext
 from pathlib import Path
@@ -53,7 +54,7 @@ def import_folder(folder: Path, settings: Settings | None = None) -> dict:
     store = RawStore(settings)
     report: dict = {"fetched": 0, "unchanged": 0, "new_versions": 0, "failed": []}
     for row in rows:
-        path = (folder / row["path"]).resolve()
+        path = Path(os.path.normpath(folder / row["path"]))  # symlinks inside the folder are followed
         url = path.as_uri()
         try:
             if not path.is_relative_to(folder):
@@ -180,4 +181,5 @@ def _progress(enabled: bool):
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    return Progress(*columns)

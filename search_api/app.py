@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -94,6 +95,11 @@ def check_secrets(settings: Settings) -> None:
         )
 
 
+def operation_id(route: APIRoute) -> str:
+    """OpenAPI operationId: the endpoint function's name (``search``, ``get_provision``...)."""
+    return route.name
+
+
 class DataVersion:
     """A token that changes when the search index or the database changes (the ETag seed).
 
@@ -141,7 +147,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     check_secrets(settings)
     connect(settings.db_path).close()  # create the database and its schema when missing
-    app = FastAPI(title="Palermo API", version=API_VERSION, description=DESCRIPTION, openapi_tags=TAGS)
+    app = FastAPI(
+        title="Palermo API",
+        version=API_VERSION,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        generate_unique_id_function=operation_id,
+    )
     app.state.settings = settings
     app.state.jobs = admin.JobRegistry()
     install_error_handlers(app)

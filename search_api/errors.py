@@ -182,3 +182,16 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             "content": {PROBLEM_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
     return out
+
+
+def links(**targets: tuple[str, str, str]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``links`` on the 200 response: ``Name=(operation_id, parameter, runtime expression)``."""
+    return {
+        200: {
+            "description": "Successful Response",
+            "links": {
+                name: {"operationId": op, "parameters": {param: expr}}
+                for name, (op, param, expr) in targets.items()
+            },
+        }
+    }

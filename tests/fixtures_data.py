@@ -4,13 +4,12 @@ All statute text here is written for the tests (not copied from any real law).
 Use ``build_fixture(settings)`` on a fresh data dir; it inserts laws, versions,
 provisions, tags and verdict history following ``indexer/db.py`` and builds the
 search index with ``get_backend(settings).rebuild(index_docs(conn))``.
-``synthetic_rows`` scales the same shapes up (benchmarks).
+``benchmarks/api.py`` scales the same shapes up with ``insert_law``.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -83,214 +82,89 @@ CAN_OFFENCE = (
     "the purpose of exploiting them commits an indictable offence of trafficking in persons."
 )
 CAN_OFFENCE_V2 = CAN_OFFENCE + " The consent of the trafficked person is not a valid defence."
+CAN_EXPLOITS = (
+    "For the purposes of sections 279.01 to 279.03, a person exploits another person if they cause them "
+    "to provide labour or a service by fear for their safety."
+)
 CAN_ATTEMPT = "Everyone who attempts or aids in the commission of an offence under section 279.01 is a party."
 
 LAWS: list[FixtureLaw] = [
     FixtureLaw(
-        id="GBR-modern-slavery-act-2015-a1b2c3",
-        jurisdiction="GBR",
-        title="Modern Slavery Act 2015",
-        language="en",
-        year=2015,
-        version_dates=["2015-07-31"],
+        id="GBR-modern-slavery-act-2015-a1b2c3", jurisdiction="GBR", title="Modern Slavery Act 2015",
+        language="en", year=2015, version_dates=["2015-07-31"],
         source_url="https://www.legislation.gov.uk/ukpga/2015/30",
-        versions=[
-            [
-                P("part_1", "Part 1", "", heading="Offences", kind="part"),
-                P(
-                    "part_1__sec_1",
-                    "1",
-                    GBR_OFFENCE,
-                    heading="Human trafficking",
-                    parent_eid="part_1",
-                    tags=[
-                        ("crim.offence", "commits an offence of human trafficking"),
-                        ("act.recruitment", "recruitment"),
-                        ("act.transportation", "transportation"),
-                        ("act.transfer", "transfer"),
-                        ("act.harbouring", "harbouring"),
-                        ("act.receipt", "receipt"),
-                        ("means.threat", "threat"),
-                        ("means.force", "force"),
-                        ("means.coercion", "coercion"),
-                        ("means.abduction", "abduction"),
-                        ("means.fraud", "fraud"),
-                        ("means.deception", "deception"),
-                    ],
-                    refs=[{"text": "section 3", "start": 0, "end": 0, "target_eid": "part_1__sec_3"}],
-                ),
-                P(
-                    "part_1__sec_2",
-                    "2",
-                    GBR_CONSENT,
-                    heading="Consent",
-                    parent_eid="part_1",
-                    tags=[
-                        (
-                            "definition.consent_irrelevant",
-                            "consent of the victim to the intended exploitation is irrelevant",
-                        )
-                    ],
-                    refs=[{"text": "section 1", "start": 0, "end": 0, "target_eid": "part_1__sec_1"}],
-                ),
-                P(
-                    "part_1__sec_3",
-                    "3",
-                    GBR_EXPLOITATION,
-                    heading="Meaning of exploitation",
-                    parent_eid="part_1",
-                    tags=[
-                        ("purpose.sexual_exploitation", "sexual exploitation"),
-                        ("purpose.forced_labour", "forced labour or services"),
-                        ("purpose.slavery", "slavery"),
-                        ("purpose.servitude", "servitude"),
-                        ("purpose.organ_removal", "removal of organs"),
-                    ],
-                ),
-                P(
-                    "part_1__sec_45",
-                    "45",
-                    GBR_NONPUNISH,
-                    heading="Defence for victims",
-                    parent_eid="part_1",
-                    tags=[("rights.non_punishment", "is not guilty of an offence")],
-                ),
-                P(
-                    "part_1__sec_50",
-                    "50",
-                    GBR_HOUSING,
-                    heading="Assistance",
-                    parent_eid="part_1",
-                    tags=[
-                        ("prot.housing", "safe accommodation"),
-                        ("prot.medical_assistance", "medical assistance"),
-                    ],
-                ),
-            ]
-        ],
+        versions=[[
+            P("part_1", "Part 1", "", heading="Offences", kind="part"),
+            P("part_1__sec_1", "1", GBR_OFFENCE, heading="Human trafficking", parent_eid="part_1",
+              tags=[("crim.offence", "commits an offence of human trafficking"),
+                    ("act.recruitment", "recruitment"), ("act.transportation", "transportation"),
+                    ("act.transfer", "transfer"), ("act.harbouring", "harbouring"),
+                    ("act.receipt", "receipt"), ("means.threat", "threat"), ("means.force", "force"),
+                    ("means.coercion", "coercion"), ("means.abduction", "abduction"),
+                    ("means.fraud", "fraud"), ("means.deception", "deception")],
+              refs=[{"text": "section 3", "start": 0, "end": 0, "target_eid": "part_1__sec_3"}]),
+            P("part_1__sec_2", "2", GBR_CONSENT, heading="Consent", parent_eid="part_1",
+              tags=[("definition.consent_irrelevant",
+                     "consent of the victim to the intended exploitation is irrelevant")],
+              refs=[{"text": "section 1", "start": 0, "end": 0, "target_eid": "part_1__sec_1"}]),
+            P("part_1__sec_3", "3", GBR_EXPLOITATION, heading="Meaning of exploitation", parent_eid="part_1",
+              tags=[("purpose.sexual_exploitation", "sexual exploitation"),
+                    ("purpose.forced_labour", "forced labour or services"), ("purpose.slavery", "slavery"),
+                    ("purpose.servitude", "servitude"), ("purpose.organ_removal", "removal of organs")]),
+            P("part_1__sec_45", "45", GBR_NONPUNISH, heading="Defence for victims", parent_eid="part_1",
+              tags=[("rights.non_punishment", "is not guilty of an offence")]),
+            P("part_1__sec_50", "50", GBR_HOUSING, heading="Assistance", parent_eid="part_1",
+              tags=[("prot.housing", "safe accommodation"),
+                    ("prot.medical_assistance", "medical assistance")]),
+        ]],
     ),
     FixtureLaw(
-        id="FRA-code-penal-d4e5f6",
-        jurisdiction="FRA",
-        title="Code pénal",
-        language="fr",
-        year=1992,
+        id="FRA-code-penal-d4e5f6", jurisdiction="FRA", title="Code pénal", language="fr", year=1992,
         version_dates=["2024-01-01"],
         source_url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070719",
-        versions=[
-            [
-                P(
-                    "art_225-4-1",
-                    "225-4-1",
-                    FRA_OFFENCE,
-                    kind="article",
-                    tags=[
-                        ("crim.offence", "La traite des êtres humains"),
-                        ("act.recruitment", "recruter"),
-                        ("act.transportation", "transporter"),
-                        ("act.transfer", "transférer"),
-                        ("act.harbouring", "héberger"),
-                        ("act.receipt", "accueillir"),
-                        ("means.threat", "menace"),
-                        ("means.coercion", "contrainte"),
-                        ("means.deception", "tromperie"),
-                    ],
-                ),
-                P(
-                    "art_225-4-2",
-                    "225-4-2",
-                    FRA_CHILD,
-                    kind="article",
-                    tags=[
-                        ("definition.child_no_means", "même sans menace ni contrainte"),
-                        ("definition.child_under_18", "mineurs de dix-huit ans"),
-                    ],
-                ),
-            ]
-        ],
+        versions=[[
+            P("art_225-4-1", "225-4-1", FRA_OFFENCE, kind="article",
+              tags=[("crim.offence", "La traite des êtres humains"), ("act.recruitment", "recruter"),
+                    ("act.transportation", "transporter"), ("act.transfer", "transférer"),
+                    ("act.harbouring", "héberger"), ("act.receipt", "accueillir"), ("means.threat", "menace"),
+                    ("means.coercion", "contrainte"), ("means.deception", "tromperie")]),
+            P("art_225-4-2", "225-4-2", FRA_CHILD, kind="article",
+              tags=[("definition.child_no_means", "même sans menace ni contrainte"),
+                    ("definition.child_under_18", "mineurs de dix-huit ans")]),
+        ]],
     ),
     FixtureLaw(
-        id="ESP-codigo-penal-g7h8i9",
-        jurisdiction="ESP",
-        title="Código Penal",
-        language="es",
-        year=1995,
-        version_dates=["2023-06-30"],
-        source_url="https://www.boe.es/buscar/act.php?id=BOE-A-1995-25444",
-        versions=[
-            [
-                P(
-                    "art_177bis__para_1",
-                    "177 bis.1",
-                    ESP_OFFENCE,
-                    kind="paragraph",
-                    tags=[
-                        ("crim.offence", "Comete delito de trata de seres humanos"),
-                        ("act.recruitment", "capte"),
-                        ("act.transportation", "transporte"),
-                        ("means.force", "violencia"),
-                        ("means.deception", "engaño"),
-                        ("purpose.forced_labour", "explotación laboral"),
-                        ("purpose.sexual_exploitation", "explotación laboral o sexual"),
-                    ],
-                ),
-                P(
-                    "art_177bis__para_2",
-                    "177 bis.2",
-                    ESP_RESIDENCE,
-                    kind="paragraph",
-                    tags=[("status.residence", "permiso de residencia")],
-                ),
-            ]
-        ],
+        id="ESP-codigo-penal-g7h8i9", jurisdiction="ESP", title="Código Penal", language="es", year=1995,
+        version_dates=["2023-06-30"], source_url="https://www.boe.es/buscar/act.php?id=BOE-A-1995-25444",
+        versions=[[
+            P("art_177bis__para_1", "177 bis.1", ESP_OFFENCE, kind="paragraph",
+              tags=[("crim.offence", "Comete delito de trata de seres humanos"), ("act.recruitment", "capte"),
+                    ("act.transportation", "transporte"), ("means.force", "violencia"),
+                    ("means.deception", "engaño"), ("purpose.forced_labour", "explotación laboral"),
+                    ("purpose.sexual_exploitation", "explotación laboral o sexual")]),
+            P("art_177bis__para_2", "177 bis.2", ESP_RESIDENCE, kind="paragraph",
+              tags=[("status.residence", "permiso de residencia")]),
+        ]],
     ),
     FixtureLaw(
-        id="CAN-criminal-code-j1k2l3",
-        jurisdiction="CAN",
-        title="Criminal Code",
-        language="en",
-        year=1985,
-        version_dates=["2019-06-21", "2024-03-01"],
-        source_url="https://laws-lois.justice.gc.ca/eng/acts/C-46/",
+        id="CAN-criminal-code-j1k2l3", jurisdiction="CAN", title="Criminal Code", language="en", year=1985,
+        version_dates=["2019-06-21", "2024-03-01"], source_url="https://laws-lois.justice.gc.ca/eng/acts/C-46/",
         versions=[
             [
-                P(
-                    "sec_279.01__subsec_1",
-                    "279.01(1)",
-                    CAN_OFFENCE,
-                    tags=[
-                        ("crim.offence", "commits an indictable offence of trafficking in persons"),
-                        ("act.recruitment", "recruits"),
-                        ("act.transportation", "transports"),
-                    ],
-                ),
+                P("sec_279.01__subsec_1", "279.01(1)", CAN_OFFENCE,
+                  tags=[("crim.offence", "commits an indictable offence of trafficking in persons"),
+                        ("act.recruitment", "recruits"), ("act.transportation", "transports")]),
                 P("sec_21", "21", CAN_ATTEMPT, tags=[("crim.complicity", "aids in the commission")]),
             ],
             [
-                P(
-                    "sec_279.01__subsec_1",
-                    "279.01(1)",
-                    CAN_OFFENCE_V2,
-                    tags=[
-                        ("crim.offence", "commits an indictable offence of trafficking in persons"),
-                        ("act.recruitment", "recruits"),
-                        ("act.transportation", "transports"),
-                        ("definition.consent_irrelevant", "not a valid defence"),
-                    ],
-                ),
-                P(
-                    "sec_21",
-                    "21",
-                    CAN_ATTEMPT,
-                    tags=[("crim.complicity", "aids in the commission"), ("crim.attempt", "attempts")],
-                ),
-                P(
-                    "sec_279.04",
-                    "279.04",
-                    "For the purposes of sections 279.01 to 279.03, a person exploits another "
-                    "person if they cause them to provide labour or a service by fear for their safety.",
-                    tags=[("purpose.forced_labour", "provide labour or a service")],
-                ),
+                P("sec_279.01__subsec_1", "279.01(1)", CAN_OFFENCE_V2,
+                  tags=[("crim.offence", "commits an indictable offence of trafficking in persons"),
+                        ("act.recruitment", "recruits"), ("act.transportation", "transports"),
+                        ("definition.consent_irrelevant", "not a valid defence")]),
+                P("sec_21", "21", CAN_ATTEMPT,
+                  tags=[("crim.complicity", "aids in the commission"), ("crim.attempt", "attempts")]),
+                P("sec_279.04", "279.04", CAN_EXPLOITS,
+                  tags=[("purpose.forced_labour", "provide labour or a service")]),
             ],
         ],
     ),
@@ -406,63 +280,6 @@ def build_fixture(settings: Settings, laws: Iterable[FixtureLaw] = LAWS) -> dict
         conn.close()
     indexed = get_backend(settings).rebuild(docs)
     return {"laws": len(list(laws)), "documents": indexed}
-
-
-# -- scaled-up synthetic data (benchmarks) ---------------------------------------------------------------
-VOCAB_TEXT = (
-    "person victim offence exploitation recruitment transport harbouring receipt threat force coercion "
-    "deception fraud abduction vulnerability payment consent child labour service slavery servitude organ "
-    "removal sexual court penalty imprisonment fine assistance housing medical residence repatriation "
-    "compensation protection identification prevention training border document authority shall may "
-    "minister section article paragraph commits liable conviction indictment years"
-)
-VOCAB = tuple(VOCAB_TEXT.split())
-ELEMENTS = (
-    "crim.offence",
-    "act.recruitment",
-    "act.transportation",
-    "means.threat",
-    "means.force",
-    "purpose.forced_labour",
-    "purpose.sexual_exploitation",
-    "prot.housing",
-    "rights.non_punishment",
-    "status.residence",
-    "definition.consent_irrelevant",
-    "crim.attempt",
-)
-
-
-def synthetic_laws(
-    n_provisions: int, *, jurisdictions: int = 50, per_law: int = 200, seed: int = 7
-) -> Iterator[FixtureLaw]:
-    """Laws with ``n_provisions`` generated provisions in total (random legal vocabulary, some tags)."""
-    rng = random.Random(seed)
-    codes = [f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X" for i in range(jurisdictions)]
-    made, law_no = 0, 0
-    while made < n_provisions:
-        count = min(per_law, n_provisions - made)
-        code = codes[law_no % len(codes)]
-        provisions = []
-        for i in range(count):
-            words = [rng.choice(VOCAB) for _ in range(rng.randint(40, 120))]
-            text = " ".join(words)
-            tags = []
-            for element in rng.sample(ELEMENTS, rng.randint(0, 3)):
-                tags.append((element, words[rng.randrange(len(words))]))
-            provisions.append(P(f"sec_{i + 1}", str(i + 1), text, tags=tags))
-        yield FixtureLaw(
-            id=f"{code}-law-{law_no}",
-            jurisdiction=code,
-            title=f"Synthetic Act {law_no}",
-            language="en",
-            year=1990 + law_no % 35,
-            versions=[provisions],
-            version_dates=[f"{1990 + law_no % 35}-01-01"],
-            source_url=f"https://example.org/{law_no}",
-        )
-        made += count
-        law_no += 1
 
 
 # -- a real index from a few files of ../shared/corpus (live-server and schemathesis tests) ---------------

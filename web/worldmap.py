@@ -1,7 +1,8 @@
 """The world choropleth of the gaps page, drawn server-side as SVG (works without JavaScript).
 
-Geometry: ``web/static/map/world.json``, built once by ``web/tools/build_map.py`` from world-atlas
-(ISC) / Natural Earth (public domain); see ``web/static/LICENSES.md``.
+Geometry: ``web/static/map/world.json`` (names, label points) and the sprite ``world.svg`` that the
+page references with ``<use>`` (cached by the browser), both built once by ``web/tools/build_map.py``
+from world-atlas (ISC) / Natural Earth (public domain); see ``web/static/LICENSES.md``.
 """
 
 from __future__ import annotations

@@ -2,9 +2,12 @@
 
 "exploitation as defined in section 3" or "a child as defined in article 2": the
 parser stores such references in ``provisions.refs_json`` (CrossRef dicts with
-``target_eid`` and, for another law, ``target_law``). The referring provision
-inherits the definition elements (act, means, purpose, definition) of the target
-and of the target's sub-provisions, following chains up to ``MAX_DEPTH``.
+``target_eid`` and, for another law, ``target_law``). A provision that establishes
+or defines the offence inherits the definition elements (act, means, purpose,
+definition) of the target and of the target's sub-provisions, following chains up
+to ``MAX_DEPTH``. A definition written "for the purposes of section X" applies to
+X the other way round (:meth:`RefGraph.scoped`). Every inherited quote keeps the
+chain of provision ids that led to it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import bisect
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -69,7 +73,9 @@ def parse_refs(row: dict) -> list[dict]:
 
 
 def _norm(text: str) -> str:
-    return NORMALISE_RE.sub(" ", (text or "").casefold()).strip()
+    """"Código Penal (Ley 11.179)" -> "codigo penal ley 11 179"."""
+    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return NORMALISE_RE.sub(" ", ascii_text.casefold()).strip()
 
 
 def _contains(haystack: str, needle: str) -> bool:

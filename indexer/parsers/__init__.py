@@ -7,6 +7,22 @@ Public contract::
     ParseError                                              # .reason: short human reason
 
 Parsers live in one module per format and register themselves on import.
+
+Conventions of the returned Law:
+
+* ``law.text`` is the normalised document text (markup, notes, page headers/footers removed); for
+  every provision ``law.text[p.start:p.end] == p.text``.
+* ``provisions`` are flattened in document order, every level is a row; a parent's text includes
+  its children (the article with all its paragraphs), without its own number and heading.
+* ``num`` is the citation number: "177 bis", "279.01", "L425-1"; sub-levels are composed with
+  parentheses: "177 bis(1)(a)", "2(1)"; recitals are "recital 12", Spanish final provisions
+  "adicional primera". Inserted text of amending acts keeps the target numbering ("279.01") and
+  ``amends`` says where it goes ("Criminal Code s. 279.01").
+* ``eid`` follows Akoma Ntoso (``art_177bis__para_1``); containers (book/part/title/chapter) only
+  prefix a unit's eId when its number repeats in the document (``part_ii__sec_1``).
+* ``path`` holds the ancestors' labels (containers included), ``heading`` the unit's own title.
+* ``refs`` offsets are relative to the provision's text; ``target_eid`` is set when the reference
+  resolves inside the law, ``target_law`` when it names another law.
 """
 
 from __future__ import annotations

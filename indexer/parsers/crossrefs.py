@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.models import CrossRef, Provision
 
@@ -24,13 +26,53 @@ EXTERNAL = re.compile(
     r"(?P<law>(?:[A-ZÀ-Ý][\w'’.\-]*\s?){1,6}(?:\d+[\d/.\-]*)?|[Ll]ey\s+[\d./]+|[Ll]oi\s+n°\s*[\d\-]+|"
     r"code\s+\w+)"
 )
+# Further numbers of a list: ", 279.02", " and 279.03", " to 279.04", " y 6", " à 225-4-9", " et 7"
+LIST_ITEM = re.compile(
+    r"\s*(?:,|,?\s+(?:and|or|to|à|a|y|e|o|et|ou|und|oder|bis|en)\b)\s*"
+    r"(?P<num>(?:[A-Z]\.?\s?)?\d+[a-zA-Z]{0,2}(?:[.\-]\d+[a-zA-Z]{0,2})*(?:\s(?:bis|ter|quater)\b)?"
+    r"(?:\(\w{1,6}\))*)(?![\w/])"
+)
 RELATIVE_WORDS = ("subsection", "paragraph", "apartado", "párrafo", "alinéa", "alinea")
 
 
+KEY_DROP = re.compile(r"[^a-z0-9.\-()]")  # "177 bis(1)" -> "177bis(1)"
+
+
+@lru_cache(maxsize=16384)
 def _key(num: str) -> str:
     """Comparable form of a number: "L. 425-1" -> "l425-1", "177 bis(1)" -> "177bis(1)"."""
-    key = re.sub(r"[^a-z0-9.\-()]", "", num.lower())
-    return re.sub(r"^([a-z])\.", r"\1", key)
+    key = KEY_DROP.sub("", num.lower())
+    return key[0] + key[2:] if len(key) > 2 and key[1] == "." and key[0].isalpha() else key
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    word: str
+    num: str
+    law: str | None
+
+
+def scan(text: str) -> list[_Hit]:
+    """References in ``text``, list items included ("sections 279.01 to 279.03", "arts. 5 y 6")."""
+    hits: list[_Hit] = []
+    for m in REFERENCE.finditer(text):
+        group = [_Hit(m.start(), m.end(), m.group("word").lower(), m.group("num").strip(), None)]
+        pos = m.end()
+        while len(group) < 30:
+            item = LIST_ITEM.match(text, pos)
+            if not item:
+                break
+            num = item.group("num").strip()
+            group.append(_Hit(item.start("num"), item.end("num"), group[0].word, num, None))
+            pos = item.end()
+        ext = EXTERNAL.match(text[pos: pos + 80])
+        if ext:
+            for hit in group:
+                hit.law = ext.group("law").strip()
+        hits.extend(group)
+    return hits
 
 
 def extract_refs(provisions: list[Provision], law_text: str | None = None) -> None:
@@ -46,25 +88,22 @@ def extract_refs(provisions: list[Provision], law_text: str | None = None) -> No
     by_eid = {p.eid: p for p in provisions}
     if law_text is None:
         for p in provisions:
-            p.refs = [_ref(m, p.text, m.start(), p, by_num, by_eid) for m in REFERENCE.finditer(p.text)]
+            p.refs = [_ref(h, p.text, 0, p, by_num, by_eid) for h in scan(p.text)]
         return
-    matches = list(REFERENCE.finditer(law_text))
-    starts = [m.start() for m in matches]
+    hits = scan(law_text)
+    starts = [h.start for h in hits]
     for p in provisions:
         lo, hi = bisect_left(starts, p.start), bisect_left(starts, p.end)
-        p.refs = [_ref(m, law_text, m.start() - p.start, p, by_num, by_eid)
-                  for m in matches[lo:hi] if m.end() <= p.end]
+        p.refs = [_ref(h, law_text, p.start, p, by_num, by_eid) for h in hits[lo:hi] if h.end <= p.end]
 
 
-def _ref(m: re.Match[str], text: str, start: int, p: Provision, by_num: dict[str, str],
+def _ref(hit: _Hit, text: str, base: int, p: Provision, by_num: dict[str, str],
          by_eid: dict[str, Provision]) -> CrossRef:
-    word = m.group("word").lower()
-    num = m.group("num").strip()
-    ext = EXTERNAL.match(text[m.end(): m.end() + 80])
-    end = start + len(m.group(0))
-    if ext:
-        return CrossRef(text=m.group(0), start=start, end=end, target_law=ext.group("law").strip())
-    return CrossRef(text=m.group(0), start=start, end=end, target_eid=_resolve(word, num, p, by_num, by_eid))
+    words = text[hit.start:hit.end]
+    if hit.law:
+        return CrossRef(text=words, start=hit.start - base, end=hit.end - base, target_law=hit.law)
+    return CrossRef(text=words, start=hit.start - base, end=hit.end - base,
+                    target_eid=_resolve(hit.word, hit.num, p, by_num, by_eid))
 
 
 def _resolve(word: str, num: str, p: Provision, by_num: dict[str, str],

@@ -29,7 +29,7 @@ FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)",
 SUP_NUMBER = re.compile(r"^\s*<sup>(\d+[a-z]?)</sup>\s*")  # Swiss paragraph numbers: "<sup>1</sup> Von den"
 # A consolidation note left after cleaning: "(Artículo sustituido por art. 1° de la Ley N° 26.842 B.O. ...)"
 CONSOLIDATION_NOTE = re.compile(
-    r"^\((?:Art[íi]culo|Inciso|P[áa]rrafo|Texto|Expresi[óo]n|Denominaci[óo]n|Nota|Apartado)\s+"
+    r"^\((?:Art[íi]culo|Inciso|P[áa]rrafo|Texto|Expresi[óo]n|Denominaci[óo]n|Nota|Apartado)\b[^()]{0,40}?"
     r"(?:sustituid|incorporad|derogad|modificad|agregad|vetad|observad|según)[^\n]*\)$",
     re.IGNORECASE,
 )
@@ -98,9 +98,11 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         prev = out[-1].text if out and out[-1].level is None else None
+        open_note = prev is not None and prev.count("(") > prev.count(")") and len(prev) < 200
+        if b.level is not None and not is_structural(b.text) and (open_note or b.text[:1].islower()):
+            b = Block(b.text)  # a heading that is really a piece of a broken paragraph or note
         if prev is not None and b.level is None and not is_structural(b.text) and (
-                (b.text[:1].islower() and not SENTENCE_END.search(prev))
-                or (prev.count("(") > prev.count(")") and len(prev) < 200)):
+                (b.text[:1].islower() and not SENTENCE_END.search(prev)) or open_note):
             out[-1] = Block(f"{prev} {b.text}")
         else:
             out.append(b)

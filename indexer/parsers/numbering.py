@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Latin/ordinal suffixes used in numbers: "177 bis", "3 quater", "145 ter"
 LATIN_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|undecies|duodecies)"
@@ -120,7 +121,7 @@ ARABIC_ORDINALS = {w: str(i) for i, w in enumerate(
 _INSERTED = re.compile(r"\d*[a-z]*\.\d+$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     """A recognised heading: kind, clean number, the label as written and what follows it."""
 
@@ -154,6 +155,7 @@ def _article_kind(word: str) -> str:
     return "article"
 
 
+@lru_cache(maxsize=8192)
 def match_article(line: str, *, strict: bool = True) -> Heading | None:
     """Recognise an article/section heading at the start of ``line``.
 
@@ -187,6 +189,7 @@ def match_disposition(line: str) -> Heading | None:
     return Heading("provision", num, label, m.group("rest").strip(), m.start("rest"))
 
 
+@lru_cache(maxsize=8192)
 def match_container(line: str) -> Heading | None:
     """Recognise a book/part/title/chapter/section-group heading ("TÍTULO VII bis. De la trata")."""
     line = GLUED_CONTAINER.sub(r"\1 ", line)
@@ -228,6 +231,7 @@ def match_annex(line: str) -> Heading | None:
     return Heading(kind, m.group("num") or "", label, rest.lstrip(".:-–— "), m.start("rest"))
 
 
+@lru_cache(maxsize=8192)
 def match_enumerator(line: str) -> tuple[str, str, int] | None:
     """Recognise a subdivision label; return ``(type, value, end_of_label)`` or None.
 

@@ -61,6 +61,8 @@ def _leading_int(num: str) -> int | None:
 
 
 class _Builder:
+    """One pass over the blocks: containers, articles, enumerated subdivisions, insertions, recitals."""
+
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = [b for b in blocks if b.text.strip()]
         self.tb = TextBuilder()
@@ -99,7 +101,8 @@ class _Builder:
         heading_mode = head_articles >= 3 and head_articles >= plain_articles
         section_container = articles >= 3 and articles >= 2 * sections
         keyword = head_articles + plain_articles
-        return heading_mode, section_container, keyword == 0 or (keyword < 10 and bare > 5 * keyword)
+        # bare numbered sections ("3. Trafficking.—(1) ...") only when keyword headings are (nearly) absent
+        return heading_mode, section_container, keyword == 0 or (keyword <= 2 and bare > 20 * keyword)
 
     def _toc_range(self) -> range:
         """Blocks of a table of contents: from its title to the repeat of its first entry's number."""
@@ -252,7 +255,8 @@ class _Builder:
         if host is None or host.start < 0 or line_start <= host.start:
             return False
         last = self.tb.previous_line().rstrip()
-        return last.endswith(":") and bool(AMEND_INTRO.search(last)) and bool(TARGET_PROVISION.search(last))
+        return last.endswith((":", "—", "–")) and bool(AMEND_INTRO.search(last)) \
+            and bool(TARGET_PROVISION.search(last))
 
     def _article_heading(self, block: Block, line_start: int) -> Heading | None:
         if self.heading_mode and not block.level:

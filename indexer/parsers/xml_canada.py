@@ -50,8 +50,22 @@ class _Canada:
     targets: list[str] = []
 
 
-def _title_case(text: str) -> str:
-    return text.title() if text.isupper() else text
+def _title_case(text: str, lang: str) -> str:
+    if not text.isupper():
+        return text
+    return text.title() if lang == "en" else text.capitalize()  # "CODE CRIMINEL" -> "Code criminel"
+
+
+def _assent_date(ident: etree._Element | None) -> date | None:
+    """Royal assent date of an as-enacted bill (<Stages stage="assented-to"><Date>...)."""
+    if ident is None:
+        return None
+    for stage in ident.iter("Stages"):
+        if stage.get("stage") == "assented-to":
+            y, m, d = (stage.findtext(f".//{k}") or "" for k in ("YYYY", "MM", "DD"))
+            if y.isdigit() and m.isdigit() and d.isdigit():
+                return parse_date(f"{y}-{int(m):02d}-{int(d):02d}")
+    return None
 
 
 @register("canada-xml")
@@ -73,7 +87,7 @@ def parse_canada(data: bytes, meta: DocumentMeta) -> Law:
             title_el = first_child(child, {"titletext"})
             title = text_of(title_el if title_el is not None else child, {"footnoteref", "marginalnote"})
             if child.get("type") == "amending":
-                helper.target = _title_case(title)
+                helper.target = _title_case(title, helper.lang)
                 helper.targets.append(helper.target)
             while containers and containers[-1][0] >= level:
                 containers.pop()
@@ -112,7 +126,8 @@ def parse_canada(data: bytes, meta: DocumentMeta) -> Law:
             fields["number"] = f"c. {text_of(chapter)}"
         if year is not None and text_of(year).isdigit():
             fields["year"] = int(text_of(year))
-    version = parse_date(root.get(f"{LIMS}pit-date") or root.get(f"{LIMS}current-date") or "")
+    version = parse_date(root.get(f"{LIMS}pit-date") or root.get(f"{LIMS}current-date") or "") \
+        or _assent_date(ident)
     in_force = {"yes": True, "no": False}.get(root.get("in-force") or "")
     title = str(fields.pop("title", ""))
     law = law_from_tree(walker.tb.text(), walker.roots, meta, format="canada-xml", in_force=in_force,

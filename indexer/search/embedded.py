@@ -8,6 +8,8 @@ keyset pagination on precomputed sort keys.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import tantivy
 from indexer.models import SearchHit, SearchResult
 from indexer.search import analysis
 from indexer.search.base import BackendUnavailable, QueryError, SearchBackend, SearchQuery
-from indexer.search.cursor import decode_cursor, encode_cursor
+from indexer.search.cursor import decode_cursor, encode_cursor, query_fingerprint
 from indexer.search.embedded_store import IndexStore
 from indexer.search.query import MAX_QUERY_CHARS, Highlight, compile_query, parse_query
 from indexer.search.results import MAX_OFFSET, BatchErrors, check_page, make_hit, query_keys
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 
 SORTS = {"date": ("date_key", tantivy.Order.Desc), "jurisdiction": ("jur_key", tantivy.Order.Asc)}
 REBUILD_HEAP = 256_000_000
+SUMMARY_CACHE = 256  # (index version, query) -> (total, facets), reused by cursor pages
 TOTAL_AGG = {"_total": {"value_count": {"field": "jur_key"}}}  # every document has a jur_key
 
 
@@ -55,6 +58,14 @@ class EmbeddedBackend(SearchBackend):
         self.leaves = TantivyLeaves(self.schema)
         self.max_query_chars = max_query_chars
         self.last_errors: list[str] = []
+        self._summaries: OrderedDict[tuple, tuple[int, dict]] = OrderedDict()
+        self._summaries_lock = threading.Lock()
+
+    def _remember(self, key: tuple, summary: tuple[int, dict]) -> None:
+        with self._summaries_lock:
+            self._summaries[key] = summary
+            while len(self._summaries) > SUMMARY_CACHE:
+                self._summaries.popitem(last=False)
 
     # -- writing -----------------------------------------------------------------------------------
     def rebuild(self, docs: Iterable[dict]) -> int:
@@ -118,11 +129,16 @@ class EmbeddedBackend(SearchBackend):
         state = decode_cursor(query)
         text_q, hl = self._text_query(query)
         full = _must(text_q, filter_query(self.schema, query))
+        summary_key = (self.store.version_token(), query_fingerprint(query))
         _name, index = self.store.index()
         searcher = index.searcher()
         try:
-            aggs = searcher.aggregate(full, {**facet_aggregations(), **TOTAL_AGG})
-            total = int((aggs.get("_total") or {}).get("value") or 0)
+            summary = self._summaries.get(summary_key) if state is not None else None
+            if summary is None:  # facets and total; later pages of the same query reuse them
+                aggs = searcher.aggregate(full, {**facet_aggregations(), **TOTAL_AGG})
+                summary = (int((aggs.get("_total") or {}).get("value") or 0), read_facets(aggs))
+                self._remember(summary_key, summary)
+            total, facets = summary
             if query.sort == "relevance":
                 hits, next_state, page = self._relevance_page(searcher, full, query, offset, state, total)
             else:
@@ -132,7 +148,7 @@ class EmbeddedBackend(SearchBackend):
         return SearchResult(
             total=total,
             results=[make_hit(source(searcher.doc(addr)), score, hl) for score, addr in hits],
-            facets=read_facets(aggs),
+            facets={name: dict(counts) for name, counts in facets.items()},
             next_cursor=encode_cursor(query, next_state) if next_state else None,
             page=page,
             page_size=query.page_size,

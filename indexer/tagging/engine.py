@@ -38,7 +38,9 @@ RULES = (
     derived.derive_means_not_required,
     derived.derive_non_punishment,
     derived.derive_unconditional_assistance,
+    derived.derive_special_needs,
     derived.derive_offence,
+    derived.derive_aggravation,
     scope.apply_general_part,
     scope.apply_general_context_crim,
     scope.apply_victim_scope,
@@ -67,13 +69,22 @@ def clean_text(text: str) -> str:
 
 
 def combine(evidence: list[Evidence]) -> Evidence:
-    """Best evidence of one element; confidence rises when independent patterns agree (noisy-or)."""
-    best = max(evidence, key=lambda e: (e.confidence, -(e.end - e.start)))
-    miss = 1.0
+    """Best evidence of one element; confidence rises when patterns agree on *different* spans.
+
+    Matches on overlapping spans are one piece of evidence (the most confident counts); separate
+    passages are combined with a noisy-or.
+    """
+    ranked = sorted(evidence, key=lambda e: (-e.confidence, e.end - e.start))
+    best = ranked[0]
+    independent: list[Evidence] = []
     ids: list[str] = []
-    for item in evidence:
-        miss *= 1.0 - min(item.confidence, 0.99)
+    for item in ranked:
         ids.extend(i for i in item.rule_ids if i not in ids)
+        if all(item.end <= other.start or item.start >= other.end for other in independent):
+            independent.append(item)
+    miss = 1.0
+    for item in independent:
+        miss *= 1.0 - min(item.confidence, 0.99)
     combined = min(1.0 - miss, 0.99)
     return Evidence(best.element, best.start, best.end, round(combined, 3), ids, best.tok_start, best.tok_end)
 

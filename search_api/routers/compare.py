@@ -15,10 +15,12 @@ from search_api.services.common import ELEMENT_RE, REQUIREMENT_RE
 router = APIRouter(prefix="/api", tags=["assessment"], responses=problem_responses(400, 404, 422, 503))
 
 Obligation = Literal["mandatory", "consider", "practice"]
-RequirementQ = Annotated[str | None, Query(max_length=3, pattern=r"^R\d{1,2}$", description="R1-R22")]
+RequirementQ = Annotated[
+    str | None, Query(max_length=3, pattern=REQUIREMENT_RE.pattern, description="R1-R22")
+]
 ElementQ = Annotated[
     str | None,
-    Query(max_length=100, pattern=r"^[a-z]+\.[a-z0-9_]+$", description="An element id (GET /api/elements)"),
+    Query(max_length=100, pattern=ELEMENT_RE.pattern, description="An element id (GET /api/elements)"),
 ]
 RegionQ = Annotated[str | None, Query(max_length=100, description="UN M49 region name, e.g. Europe")]
 

@@ -10,13 +10,14 @@ from fastapi.responses import Response
 from search_api.deps import DbConn, SettingsDep
 from search_api.errors import problem_responses
 from search_api.services import changes as service
+from search_api.services.common import ISO3_PARAM_PATTERN
 from search_api.services.jurisdictions import require_jurisdiction
 
 router = APIRouter(prefix="/api/feeds", tags=["feeds"], responses=problem_responses(400, 404, 422))
 
 JurisdictionFilter = Annotated[
     str | None,
-    Query(min_length=2, max_length=3, pattern="^[A-Za-z]{2,3}$", description="ISO3: one jurisdiction"),
+    Query(min_length=2, max_length=3, pattern=ISO3_PARAM_PATTERN, description="ISO3: one jurisdiction"),
 ]
 Limit = Annotated[int, Query(ge=1, le=500)]
 
@@ -37,7 +38,7 @@ def _changes(conn, settings, jurisdiction: str | None, limit: int):
         }
     },
 )
-def atom(
+def changes_atom(
     request: Request,
     conn: DbConn,
     settings: SettingsDep,
@@ -55,7 +56,7 @@ def atom(
     summary="JSON Feed of changes",
     responses={200: {"content": {"application/feed+json": {"schema": {"type": "object"}}}}},
 )
-def json_feed(
+def changes_json_feed(
     request: Request,
     conn: DbConn,
     settings: SettingsDep,

@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from search_api.deps import DbConn, SettingsDep
-from search_api.errors import problem_responses
+from search_api.errors import links, problem_responses
 from search_api.schemas import AssessmentOut, ChangeList, JurisdictionDetail, JurisdictionSummary
 from search_api.services import changes as changes_service
 from search_api.services import jurisdictions as service
+from search_api.services.common import ISO3_PARAM_PATTERN
 
 router = APIRouter(
     prefix="/api/jurisdictions", tags=["jurisdictions"], responses=problem_responses(400, 404, 422, 503)
@@ -22,13 +23,21 @@ Iso3 = Annotated[
     Path(
         min_length=2,
         max_length=3,
-        pattern="^[A-Za-z]{2,3}$",
+        pattern=ISO3_PARAM_PATTERN,
         description="ISO 3166-1 alpha-3 code (or EU, UN...)",
     ),
 ]
 
 
-@router.get("", response_model=list[JurisdictionSummary], summary="Collected jurisdictions")
+@router.get(
+    "",
+    response_model=list[JurisdictionSummary],
+    summary="Collected jurisdictions",
+    responses=links(
+        Jurisdiction=("get_jurisdiction", "iso3", "$response.body#/0/iso3"),
+        Assessment=("jurisdiction_assessment", "iso3", "$response.body#/0/iso3"),
+    ),
+)
 def list_jurisdictions(
     conn: DbConn,
     region: Annotated[str | None, Query(max_length=100, description="UN M49 region")] = None,
@@ -48,7 +57,7 @@ def get_jurisdiction(iso3: Iso3, conn: DbConn) -> JurisdictionDetail:
 
 
 @router.get("/{iso3}/assessment", response_model=AssessmentOut, summary="Verdicts on R1-R22")
-def assessment(
+def jurisdiction_assessment(
     iso3: Iso3,
     conn: DbConn,
     as_of: Annotated[date | None, Query(description="Verdicts as they stood on this date")] = None,
@@ -63,7 +72,7 @@ def assessment(
 
 
 @router.get("/{iso3}/changes", response_model=ChangeList, summary="Changes in one jurisdiction")
-def changes(
+def jurisdiction_changes(
     iso3: Iso3, conn: DbConn, settings: SettingsDep, limit: Annotated[int, Query(ge=1, le=500)] = 50
 ) -> ChangeList:
     """New law versions and verdict changes of the jurisdiction, newest first (also as Atom:

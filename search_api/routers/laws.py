@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from search_api.deps import DbConn, SettingsDep
-from search_api.errors import BadRequest, problem_responses
+from search_api.errors import BadRequest, links, problem_responses
 from search_api.schemas import LawDetail, LawDiff, LawList, LawVersionOut
 from search_api.services import laws as service
 from search_api.services.common import norm_iso3
@@ -28,7 +28,15 @@ VersionRef = Annotated[
 ]
 
 
-@router.get("", response_model=LawList, summary="List laws")
+@router.get(
+    "",
+    response_model=LawList,
+    summary="List laws",
+    responses=links(
+        Law=("get_law", "law_id", "$response.body#/results/0/id"),
+        Versions=("law_versions", "law_id", "$response.body#/results/0/id"),
+    ),
+)
 def list_laws(
     conn: DbConn,
     settings: SettingsDep,
@@ -58,13 +66,13 @@ def get_law(law_id: LawId, conn: DbConn) -> LawDetail:
 
 
 @router.get("/{law_id}/versions", response_model=list[LawVersionOut], summary="Stored versions of a law")
-def versions(law_id: LawId, conn: DbConn) -> list[LawVersionOut]:
+def law_versions(law_id: LawId, conn: DbConn) -> list[LawVersionOut]:
     """Every stored version of the law, oldest first (`is_current` marks the one served)."""
     return service.list_versions(conn, law_id)
 
 
 @router.get("/{law_id}/diff", response_model=LawDiff, summary="Changes between two versions")
-def diff(
+def law_diff(
     law_id: LawId,
     conn: DbConn,
     from_: Annotated[

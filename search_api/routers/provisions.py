@@ -34,7 +34,7 @@ def get_provision(provision_id: ProvisionId, conn: DbConn) -> Response:
     summary="Similar provisions",
     responses=problem_responses(503),
 )
-def similar(
+def similar_provisions(
     provision_id: ProvisionId,
     conn: DbConn,
     backend: Backend,

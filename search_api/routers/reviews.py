@@ -54,7 +54,7 @@ def create_review(body: ReviewIn, who: ReviewerToken, conn: WriteConn, response:
 
 
 @router.get("/queue", summary="Tags waiting for review")
-def queue(
+def review_queue(
     who: ReviewerToken, conn: WriteConn, limit: Annotated[int, Query(ge=1, le=500)] = 100
 ) -> list[dict[str, Any]]:
     """Low-confidence tags and provisions whose text changed after a review (token with role reviewer)."""

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from indexer.models import SearchResult
 from indexer.search.base import MAX_PAGE, MAX_PAGE_SIZE, SearchQuery
 from search_api.deps import Backend, SettingsDep
-from search_api.errors import problem_responses
+from search_api.errors import links, problem_responses
 from search_api.responses import model_response
 from search_api.services.search import build_query, run_search
 
@@ -84,7 +84,15 @@ def search_params(
 SearchParams = Annotated[SearchQuery, Depends(search_params)]
 
 
-@router.get("/search", response_model=SearchResult, summary="Search provisions")
+@router.get(
+    "/search",
+    response_model=SearchResult,
+    summary="Search provisions",
+    responses=links(
+        Provision=("get_provision", "provision_id", "$response.body#/results/0/id"),
+        Law=("get_law", "law_id", "$response.body#/results/0/law_id"),
+    ),
+)
 def search(backend: Backend, query: SearchParams) -> Response:
     """Current provisions matching a query, best first, with `<mark>`-highlighted snippets (statute text
     HTML-escaped), element tags, facet counts per filter (`jurisdiction`, `region`, `language`, `element`,

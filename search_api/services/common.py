@@ -17,6 +17,10 @@ LOG = logging.getLogger("palermo.api")
 
 # ISO 3166-1 alpha-3 codes and organisation codes used as jurisdictions: "GBR", "EU", "COE", "UN"
 ISO3_RE = re.compile(r"^[A-Z]{2,3}$")
+# A jurisdiction code as typed in a URL, any case: "gbr", "EU"
+ISO3_PARAM_PATTERN = r"^[A-Za-z]{2,3}$"
+# An ISO 639-1 language code: "fr"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
 # A requirement id: "R17"
 REQUIREMENT_RE = re.compile(r"^R\d{1,2}$")
 # An element id: "prot.housing", "means.abuse_of_vulnerability"

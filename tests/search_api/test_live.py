@@ -229,7 +229,7 @@ def _schemathesis_once(live: LiveServer, workdir: Path, config: str | None, phas
         "--generation-database",
         "none",
         "--request-timeout",
-        "20",
+        "60",
         "-H",
         f"Authorization: Bearer {live.reviewer_token}",
         # crawl/reindex start real background jobs; they answer 403 to a reviewer anyway

@@ -177,7 +177,9 @@ def test_gap_map_colours_countries_and_shows_names_on_hover(site, page):
              for code in ("GBR", "FRA", "ESP", "CAN")}
     assert all(fill != NO_DATA_FILL for fill in fills.values()), fills
     assert len(set(fills.values())) >= 2  # R5 differs between these jurisdictions in the fixture
-    assert page.locator("path.c-none").first.evaluate("el => getComputedStyle(el).fill") == NO_DATA_FILL
+    assert page.locator("use.c-none").first.evaluate("el => getComputedStyle(el).fill") == NO_DATA_FILL
+    box = page.locator("#map-CAN").bounding_box()
+    assert box and box["width"] > 50 and box["height"] > 20  # the sprite's geometry was drawn
     page.locator("#map-CAN").hover()
     tip = page.locator(".map-tip")
     assert tip.is_visible() and tip.inner_text().startswith("Canada: ")
@@ -188,7 +190,7 @@ def test_gap_map_colours_countries_and_shows_names_on_hover(site, page):
     page.select_option("#element", "prot.housing")
     page.click("form.filters button[type=submit]")
     page.wait_for_url(re.compile(r"element=prot.housing"))
-    assert page.locator("path[id^=map-]").count() == 4
+    assert page.locator("use[id^=map-]").count() == 4
     assert watch.take() == []
 
 
@@ -209,7 +211,8 @@ def test_pages_work_without_javascript(site, browser):
         tab.wait_for_url(re.compile(r"jurisdiction="))
         assert tab.locator("ul.active-filters a").count() == 1
         tab.goto(site["url"] + "/gaps?requirement=R17")
-        assert tab.locator("path[id^=map-]").count() == 4  # the map is server-drawn
+        assert tab.locator("use[id^=map-]").count() == 4  # the map is server-drawn
+        assert tab.locator("#map-FRA").bounding_box()["width"] > 5
         shot(tab, "search-no-js")
     finally:
         context.close()

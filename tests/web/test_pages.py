@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -233,17 +234,23 @@ def test_compare_matrix_marks_differing_rows_and_links_cells(client):
 def test_gaps_map_and_list(client):
     doc = page(client, "/gaps?requirement=R5")
     svg = doc.xpath("//svg[@class='world-map']")[0]
-    coloured = {p.get("id"): p.get("class") for p in svg.xpath(".//path[@id]")}
+    coloured = {p.get("id"): p.get("class") for p in svg.xpath(".//use[@id]")}
     assert set(coloured) == {"map-GBR", "map-FRA", "map-ESP", "map-CAN"}
     assert all(c.startswith("c-") and c != "c-none" for c in coloured.values())
-    assert len(svg.xpath(".//path[@class='c-none']")) > 150
+    assert len(svg.xpath(".//use[@class='c-none']")) > 150
+    sprite = svg.xpath(".//use/@href")[0].split("#")[0]
+    assert all(href.startswith(sprite + "#c-") for href in svg.xpath(".//use/@href"))
+    geometry = client.get(sprite)
+    assert geometry.status_code == 200 and geometry.headers["content-type"].startswith("image/svg+xml")
+    targets = {href.split("#")[1] for href in svg.xpath(".//use/@href")}
+    assert targets <= set(lxml.etree.fromstring(geometry.content).xpath("//*[local-name()='path']/@id"))
     rows = doc.xpath("//table[@id='gap-table']/tbody/tr")
     assert len(rows) == 4
     verdicts = {r.xpath("string(./td[1]/a)"): r.xpath("string(./td[3])").strip() for r in rows}
     for row in rows:
         name = row.xpath("string(./td[1]/a)")
         code = row.xpath("./td[1]/a/@href")[0].split("/")[2].split("#")[0]
-        title = svg.xpath(f".//path[@id='map-{code}']/title")[0].text_content()
+        title = svg.xpath(f".//use[@id='map-{code}']/title")[0].text_content()
         assert title.endswith(verdicts[name].split(" ", 1)[1])
     europe = page(client, "/gaps?requirement=R5&region=Northern+Europe")
     assert [r.xpath("string(./td[1]/a)") for r in europe.xpath("//table[@id='gap-table']/tbody/tr")] == \
@@ -305,3 +312,14 @@ def test_elements_page_shows_measured_accuracy_and_flags_weak_elements(client, t
     assert "F1 75%" in summary and "40" in summary
     monkeypatch.setattr(catalog, "ACCURACY_FILE", tmp_path / "missing.json")
     assert page(client, "/elements").xpath("//main//p[@role='status']")
+
+
+def test_filter_only_search_from_an_element_link(client):
+    href = page(client, "/elements").xpath("//tr[@id='act.recruitment']//a[text()='provisions']/@href")[0]
+    doc = page(client, href)
+    results = doc.xpath("//ol[@class='results']/li")
+    assert results
+    for result in results:
+        chips = result.xpath(".//a[contains(@class, 'chip')]")
+        assert "Recruitment" in [chip.text_content().strip() for chip in chips]
+    assert doc.xpath("//ul[@class='active-filters']//a")[0].text_content().strip() == "✕ Element: Recruitment"

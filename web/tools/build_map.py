@@ -187,8 +187,16 @@ def build(topology: dict) -> dict:
     }
 
 
+def sprite(asset: dict) -> str:
+    """An SVG sprite of every country (``<path id="c-ISO3">`` in ``<defs>``, no fill of its own), so a page
+    draws the map with ``<use href="world.svg#c-FRA" class="...">`` and the geometry is cached once."""
+    paths = "".join(f'<path id="c-{c["id"]}" d="{c["d"]}"/>' for c in asset["countries"])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{asset["viewBox"]}">'
+            f"<!-- {asset['source']} --><defs>{paths}</defs></svg>")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """CLI entry point: ``build_map.py TOPOJSON [--out PATH]``."""
+    """CLI entry point: ``build_map.py TOPOJSON [--out PATH]`` (also writes the ``.svg`` sprite)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topojson", type=Path)
     default_out = Path(__file__).resolve().parents[1] / "static/map/world.json"
@@ -198,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     asset = build(json.loads(args.topojson.read_text()))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asset, separators=(",", ":"), ensure_ascii=False))
+    args.out.with_suffix(".svg").write_text(sprite(asset))
     log.info("%d countries -> %s (%d bytes)", len(asset["countries"]), args.out, args.out.stat().st_size)
     return 0
 

@@ -133,7 +133,8 @@ def subject_positions(analysis: Analysis) -> dict[str, int]:
     slavery = _first(analysis, ("cue.slavery_offence",))
     if slavery is not None and analysis.has(*OFFENCE_CUES):
         found[SLAVERY_OFFENCE] = slavery
-    if has_act_and_purpose(analysis) or (has_act_and_means(analysis) and operative):
+    stated = has_act_and_purpose(analysis) or has_act_and_means(analysis)
+    if stated and analysis.has("cue.definition", *OFFENCE_CUES):
         act = _act_start(analysis)
         if act is not None and (TRAFFICKING not in found or act < found[TRAFFICKING]):
             found[TRAFFICKING] = act

@@ -132,6 +132,33 @@ def derive_means_not_required(analysis: Analysis) -> None:
                 "rule.means_not_required.no_means_listed")
 
 
+def derive_aggravation(analysis: Analysis) -> None:
+    """An aggravation cue ("where the offence involves ...", "the penalty is doubled") in a penal
+    provision on trafficking or slavery gives crim.aggravation."""
+    if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE) and not analysis.has("cue.trafficking"):
+        return
+    if not analysis.has("cue.penalty", "cue.offence"):
+        return
+    cues = analysis.cues("cue.aggravation")
+    if cues:
+        _derive(analysis, "crim.aggravation", (cues[0], cues[0]), 0.7, "rule.aggravation")
+
+
+def derive_special_needs(analysis: Analysis) -> None:
+    """Measures for child victims ("child victims", "victims under eighteen") in the same sentence as
+    an assistance or protection measure: prot.special_needs."""
+    measures = analysis.cues("cue.assistance")
+    measures += [m for m in analysis.matches if m.element.startswith("prot.")]
+    victims = analysis.cues("cue.victim")
+    for child in analysis.cues("cue.child"):
+        if not any(near(child, v, 3) for v in victims):
+            continue
+        for measure in measures:
+            if near(child, measure, 12) and same_sentence(analysis.text, child, measure):
+                _derive(analysis, "prot.special_needs", (measure, child), 0.6, "rule.special_needs.child")
+                return
+
+
 def derive_non_punishment(analysis: Analysis) -> None:
     """Victims not prosecuted/punished for acts they were compelled to commit: rights.non_punishment."""
     for cue in analysis.cues("cue.non_liability"):

@@ -6,6 +6,8 @@ from indexer.tagging.rules.base import (
     DEFINITION_GROUPS,
     EXPLOITATION_DEFINITION,
     OTHER_OFFENCE,
+    SLAVERY_OFFENCE,
+    TRAFFICKING,
     Analysis,
     same_sentence,
 )
@@ -16,13 +18,19 @@ VICTIM_GROUPS = ("prot.", "status.", "rights.")
 NEGATION_GAP = 1  # tokens allowed between a negation cue and the element it cancels
 # Participation forms that, named only inside an aggravation clause, are not the provision's own rule.
 AFTER_AGGRAVATION = ("crim.attempt", "crim.complicity", "crim.organizing")
+STRONG_AGGRAVATION = 0.7  # crim.aggravation patterns this sure also mark where aggravation starts
 
 
 def aggravation_start(analysis: Analysis) -> int | None:
-    """Offset of the first aggravation cue, or None (never in a definition of an exploitation term)."""
+    """Offset of the first aggravation cue or strong crim.aggravation match, or None.
+
+    Never in a definition of an exploitation term ("threats of serious harm" is a means there).
+    """
     if analysis.context == EXPLOITATION_DEFINITION:
         return None
-    starts = [m.start for m in analysis.matches if m.element == "cue.aggravation"]
+    starts = [m.start for m in analysis.matches
+              if m.element == "cue.aggravation"
+              or (m.element == "crim.aggravation" and m.confidence >= STRONG_AGGRAVATION)]
     return min(starts) if starts else None
 
 
@@ -35,9 +43,11 @@ def is_aggravation_only(analysis: Analysis) -> bool:
     start = aggravation_start(analysis)
     if start is None:
         return False
-    act_starts = [e.start for name in analysis.elements_with_prefix("act.")
-                  for e in analysis.candidates[name]]
-    return not act_starts or start < min(act_starts)
+    defining = [e.start for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    if not defining:  # an offence with no act words: the slavery wording or the purpose defines it
+        defining = [m.start for m in analysis.matches
+                    if m.element == "cue.slavery_offence" or m.element.startswith("purpose.")]
+    return not defining or start < min(defining)
 
 
 def _penalty_after_acts(analysis: Analysis) -> int | None:
@@ -114,9 +124,19 @@ def apply_general_part(analysis: Analysis) -> None:
 
 
 def apply_general_context_crim(analysis: Analysis) -> None:
-    """crim.aggravation needs a penalty, offence or aggravation cue in the provision."""
+    """crim.aggravation needs a penalty, offence or aggravation cue in the provision.
+
+    Outside a trafficking or slavery offence it also needs trafficking named in the provision, its
+    heading or law title, or a general-part provision applying to all offences.
+    """
     if "crim.aggravation" not in analysis.candidates:
         return
+    if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
+        named = analysis.has("cue.trafficking", "cue.general_part", "cue.reference") or \
+            "cue.trafficking" in analysis.outer_cues
+        if not named:
+            analysis.drop("crim.aggravation", "rule.aggravation.not_trafficking")
+            return
     if not analysis.has("cue.penalty", "cue.aggravation", "cue.offence"):
         analysis.drop("crim.aggravation", "rule.aggravation.no_penalty")
 

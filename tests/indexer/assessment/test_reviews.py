@@ -156,3 +156,11 @@ def test_review_queue_lists_low_confidence_tags_until_reviewed(tmp_path):
                reviewer="cy")
     assert review_queue(conn) == []
     assert review_queue(conn, threshold=1.0, limit=1)[0]["element"] == "prot.counselling"
+
+
+def test_confirmation_survives_retagging_that_drops_the_tag(conn):
+    add_review(conn, provision_id=PID, element="act.receipt", action="confirm", reviewer="bo")
+    conn.execute("DELETE FROM tags WHERE element = 'act.receipt'")  # a new tagger no longer finds it
+    conn.commit()
+    receipt = next(p for p in assess(conn, "ESP").verdict("R2").found if p.element == "act.receipt")
+    assert receipt.provisions[0].evidence == "receives" and receipt.provisions[0].reviewed

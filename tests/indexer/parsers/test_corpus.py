@@ -8,7 +8,7 @@ import pytest
 
 from indexer.parsers import ParseError, parse_document
 
-from .conftest import manifest_rows, meta_for
+from .manifest_helpers import manifest_rows, meta_for
 from .quality_table import TABLE
 
 pytestmark = pytest.mark.shared

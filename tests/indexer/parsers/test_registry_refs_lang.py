@@ -85,3 +85,14 @@ def test_any_input_gives_a_law_or_a_parse_error(text, fmt):
     for p in law.provisions:
         assert law.text[p.start:p.end] == p.text
     assert len({p.eid for p in law.provisions}) == len(law.provisions)
+
+
+def test_reference_lists_and_external_laws():
+    from indexer.parsers.crossrefs import scan
+
+    text = ("For the purposes of sections 12.01 to 12.03 and section 9 of the Labour Code, "
+            "see articles 5, 6 et 7.")
+    hits = [(text[h.start:h.end], h.num, h.law) for h in scan(text)]
+    assert hits == [("sections 12.01", "12.01", None), ("12.03", "12.03", None),
+                    ("section 9", "9", "Labour Code"),
+                    ("articles 5", "5", None), ("6", "6", None), ("7", "7", None)]

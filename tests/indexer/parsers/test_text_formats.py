@@ -171,3 +171,43 @@ def test_recitals_become_provisions():
     assert [(p.eid, p.num, p.kind) for p in law.provisions] == [
         ("rec_1", "recital 1", "recital"), ("rec_2", "recital 2", "recital"), ("art_1", "1", "article")]
     assert law.provisions[1].text == "Member States should act."
+
+
+def test_bare_numbered_sections_of_a_common_law_act():
+    text = ("THE SAMPLE ACT, 2030\nCONTENTS\n1. Short title\n2. Trafficking in persons\nTEXT\n"
+            "1. Short title.—This Act may be called the Sample Act, 2030.\n"
+            "2. Trafficking in persons.—(1) Whoever recruits a person for exploitation commits an offence.\n"
+            "(2) Consent is immaterial.\n")
+    law = _parse(text, "text")
+    top = [p for p in law.provisions if not p.parent_eid]
+    assert [(p.eid, p.num, p.heading) for p in top] == [("sec_1", "1", "Short title"),
+                                                         ("sec_2", "2", "Trafficking in persons")]
+    assert _by_num(law)["2(2)"].text == "Consent is immaterial."
+
+
+def test_numbered_paragraphs_stay_paragraphs_in_a_short_law():
+    text = "Artículo 1.\n" + "".join(f"{i}. Párrafo número {i} del artículo.\n" for i in range(1, 15)) + \
+        "Artículo 2.\nTexto final de la ley.\n"
+    law = _parse(text, "text")
+    top = [p.num for p in law.provisions if not p.parent_eid]
+    assert top == ["1", "2"] and _by_num(law)["1(14)"].text == "Párrafo número 14 del artículo."
+
+
+def test_insertions_in_several_languages():
+    es = ("Artículo primero. Modificación del Código Penal.\nSe añade un nuevo artículo 99 bis al Código Penal, "
+          "con la siguiente redacción:\n«Artículo 99 bis. Trata.\n1. Será castigado quien capte a otra persona.»\n"
+          "Artículo segundo. Entrada en vigor.\nEsta ley entra en vigor mañana.\n")
+    law = _parse(es, "text", language="es")
+    nums = {p.num: p for p in law.provisions}
+    assert nums["99 bis"].amends == "Código Penal art. 99 bis" and law.is_amending
+    assert nums["99 bis(1)"].text.startswith("Será castigado")
+    fr = ("Article 1\nAprès l'article 12 du code pénal, il est inséré un article 12-1 ainsi rédigé :\n"
+          "« Art. 12-1. - Le fait de recruter une personne est puni. »\nArticle 2\nLa présente loi est applicable.\n")
+    law = _parse(fr, "text", language="fr")
+    assert {p.num: p.amends for p in law.provisions}["12-1"] == "art. 12-1"
+    en = ("Section 1. Amendment of the Sample Act\nThe following section is inserted after section 4 of the "
+          "Sample Act—\n\"4A. Forced labour\nA person who compels labour commits an offence.\"\n"
+          "Section 2. Commencement\nThis Act comes into force today.\n")
+    law = _parse(en, "text", language="en")
+    top = [p.num for p in law.provisions if not p.parent_eid]
+    assert top == ["1", "2"]

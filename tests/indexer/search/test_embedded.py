@@ -95,3 +95,15 @@ def test_a_busy_writer_lock_is_waited_for_then_reported(tmp_path, monkeypatch):
         backend.upsert([{"id": "A--1", "text": "lock test"}])
     del held
     assert backend.upsert([{"id": "A--1", "text": "lock test"}]) == 1
+
+
+def test_cursor_pages_reuse_facets_until_the_index_changes(tmp_path):
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(DOCS)
+    first = backend.search(SearchQuery(sort="date", page_size=4))
+    second = backend.search(SearchQuery(sort="date", page_size=4, cursor=first.next_cursor))
+    assert second.facets == first.facets and second.total == len(DOCS)
+    backend.upsert([dict(DOCS[0], id="NEW--2", text="fresh provision")])
+    third = backend.search(SearchQuery(sort="date", page_size=4, cursor=second.next_cursor))
+    assert third.total == len(DOCS) + 1
+    assert sum(third.facets["language"].values()) == len(DOCS) + 1

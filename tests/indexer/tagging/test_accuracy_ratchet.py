@@ -32,7 +32,7 @@ def test_micro_f1_does_not_regress(shared_dir):
     assert result["provisions"] == len(predictions) > 0
     micro = result["micro"]["f1"]
     floor = ratchet["micro_f1"] - ratchet.get("tolerance", 0.02)
-    assert micro >= floor, f"micro-F1 {micro:.4f} fell below the ratchet {ratchet['micro_f1']:.4f} - tolerance"
+    assert micro >= floor, f"micro-F1 {micro:.4f} fell below ratchet {ratchet['micro_f1']:.4f} - tolerance"
 
 
 def test_ratchet_file_is_sane():

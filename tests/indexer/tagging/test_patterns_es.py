@@ -342,3 +342,10 @@ def test_non_punishment_variants():
           "de su explotación.", {"rights.non_punishment"}, set())
     check("Las víctimas de trata no podrán ser sancionadas por su situación migratoria irregular.",
           {"rights.non_punishment"}, set())
+
+
+def test_near_miss_legal_persons_outside_criminal_law():
+    check("Las personas físicas o jurídicas podrán presentar solicitudes ante la oficina de extranjería.",
+          set(), {"crim.legal_persons"})
+    check("Cuando una persona jurídica sea responsable del delito de trata se le impondrá la pena de multa.",
+          {"crim.legal_persons"}, set())

@@ -349,3 +349,13 @@ def test_near_miss_crimes_outside_trafficking():
           "est punie de sept ans d'emprisonnement.", set(), {"crim.offence"})
     check("Le fait de transporter des marchandises dangereuses sans autorisation est puni d'une amende.",
           set(), {"act.transportation", "crim.offence"})
+
+
+def test_near_miss_bodies_and_legal_persons_outside_criminal_law():
+    check("Le décret est pris après avis de la Commission nationale de l'informatique et des libertés.",
+          set(), {"inst.coordination_body"})
+    check("Les personnes morales chargées de la gestion des centres d'accueil signent une convention.",
+          set(), {"crim.legal_persons"})
+    check("L'amende applicable aux personnes morales est égale au quintuple de celle prévue pour les "
+          "personnes "
+          "physiques.", {"crim.legal_persons"}, set())

@@ -125,12 +125,30 @@ def test_general_part_crim_is_dropped_on_other_offences_unless_it_applies_to_all
 
 
 def test_aggravation_needs_a_penalty_or_offence_cue():
-    bare = analysis(m("crim.aggravation", 2))
+    bare = analysis(m("cue.trafficking", 0), m("crim.aggravation", 2))
     scope.apply_general_context_crim(bare)
     assert "crim.aggravation" not in bare.candidates
-    penal = analysis(m("crim.aggravation", 2), m("cue.penalty", 8))
+    penal = analysis(m("cue.trafficking", 0), m("crim.aggravation", 2), m("cue.penalty", 8))
     scope.apply_general_context_crim(penal)
     assert "crim.aggravation" in penal.candidates
+
+
+def test_aggravation_of_an_unrelated_offence_is_dropped():
+    a = analysis(m("crim.aggravation", 2), m("cue.penalty", 8))
+    scope.apply_general_context_crim(a)
+    assert "crim.aggravation" not in a.candidates
+    outer = analysis(m("crim.aggravation", 2), m("cue.penalty", 8), outer=("cue.trafficking",))
+    scope.apply_general_context_crim(outer)
+    assert "crim.aggravation" in outer.candidates
+
+
+def test_aggravation_cue_in_a_trafficking_penalty_provision():
+    a = analysis(m("cue.aggravation", 0), m("cue.trafficking", 3), m("cue.offence", 6), m("cue.penalty", 9))
+    derived.derive_aggravation(a)
+    assert "crim.aggravation" in a.candidates
+    unrelated = analysis(m("cue.aggravation", 0), m("cue.penalty", 9))
+    derived.derive_aggravation(unrelated)
+    assert "crim.aggravation" not in unrelated.candidates
 
 
 def test_substandard_labour_is_not_forced_labour():
@@ -227,3 +245,12 @@ def test_crim_offence_only_for_trafficking_or_slavery_offences():
                            m("cue.offence", 6))
     derived.derive_offence(aggravation)
     assert "crim.offence" not in aggravation.candidates
+
+
+def test_special_needs_of_child_victims():
+    a = analysis(m("cue.assistance", 1), m("cue.child", 3), m("cue.victim", 4))
+    derived.derive_special_needs(a)
+    assert "prot.special_needs" in a.candidates
+    dependants = analysis(m("cue.assistance", 1), m("cue.victim", 3), m("cue.child", 9))
+    derived.derive_special_needs(dependants)
+    assert "prot.special_needs" not in dependants.candidates

@@ -12,6 +12,8 @@ def test_taxonomy_has_72_elements_with_english_labels():
     taxonomy = load_taxonomy()
     assert len(taxonomy) == 72
     assert all(e.labels.get("en") for e in taxonomy.values())
+    assert all(e.label("fr") and e.label("es") for e in taxonomy.values())
+    assert taxonomy["act.recruitment"].label("es") != taxonomy["act.recruitment"].label("en")
     assert {e.group for e in taxonomy.values()} == set(GROUPS)
 
 
