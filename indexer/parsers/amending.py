@@ -21,8 +21,8 @@ AMEND_INTRO = re.compile(
 # A law named in an amending sentence: "Criminal Code", "Código Penal", "ley 26.364", "Llei 9/2005",
 # "Code pénal", "Loi n° 2003-239", "Strafgesetzbuch", "Ley Orgánica 10/1995", "Immigration Act"
 TARGET_LAW = re.compile(
-    r"(?P<law>(?:Criminal|Penal) Code|C[óo]digo Penal(?: de la Naci[óo]n)?|Codi [Pp]enal|Code p[ée]nal|"
-    r"Code criminel|Strafgesetzbuch|Wetboek van Strafrecht|"
+    r"(?P<law>(?:Criminal|Penal) Code|C[óo]digo Penal(?: de la Naci[óo]n)?|Codi [Pp]enal|[Cc]ode p[ée]nal|"
+    r"[Cc]ode criminel|Strafgesetzbuch|Wetboek van Strafrecht|"
     r"(?:[Ll]ey|[Ll]lei|[Ll]oi|[Dd]ecreto|[Gg]esetz|[Ww]et)(?: [Oo]rg[áa]nica| qualificada)?"
     r"(?: (?:[Nn][°º.o]\s?))?\s*\d+[\d./\-]*(?:/\d+)?|"
     r"(?:[A-Z][a-z]+ ){1,5}Act(?: \d{4})?)"

@@ -14,7 +14,7 @@ from .meta import in_force_from, parse_date, year_from
 from .numbering import match_article
 from .registry import register
 from .structure import Block, build_tree
-from .textnorm import decode_bytes, reflow
+from .textnorm import decode_bytes, drop_footnote_marks, reflow
 from .xmlwalk import clean_label
 
 # Subsection labels run into one line: "... of India. (2) It extends ..." / "...; (b) the person"
@@ -82,7 +82,7 @@ def parse_json(data: bytes, meta: DocumentMeta) -> Law:
         lines: list[str] = []
         content = FOOTNOTES.split(content, maxsplit=1)[0]
         for para in re.split(r"\n\s*\n", content):
-            lines.extend(INLINE_ENUM.split(para.replace("\n", " ")))
+            lines.extend(INLINE_ENUM.split(drop_footnote_marks(para.replace("\n", " "))))
         blocks.extend(Block(line) for line in reflow(lines, hard_wrapped=False))
     doc_text, roots = build_tree(blocks)
     title = str(info.get("title") or info.get("title_en") or "")

@@ -35,7 +35,7 @@ ARTICLE_WORD = (
 # "Artículo 177 bis.", "**ARTICULO 145 bis**. - Será", "§ 232a Zwangsprostitution", "Art. 382-1",
 # "Article 3 quater", "Artigo 149-A", "ARTÍCULO 10.- Toda", "Section 2. Short title", "Artículo Primero.-"
 ARTICLE_HEAD = re.compile(
-    rf"^\s*[“\"«‘']?(?:\*\*|__)?{ARTICLE_WORD}\s*(?:\*\*)?\s*(?P<num>{NUM_TOKEN}|{ORDINAL_WORDS})(?!\w)\.?(?:\*\*|__)?"
+    rf"^\s*(?:[“\"«‘']\s?)?(?:\*\*|__)?{ARTICLE_WORD}\s*(?:\*\*)?\s*(?P<num>{NUM_TOKEN}|{ORDINAL_WORDS})(?!\w)\.?(?:\*\*|__)?"
     r"(?P<sep>\s*(?:\.\s*[-–—]|[-–—:.)/]+|\s)\s*|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -18,8 +18,15 @@ from .finish import law_from_tree
 from .registry import register
 from .structure import build_tree
 from .text import text_blocks
+from .textnorm import drop_footnote_marks
 
 RULE_RUN = re.compile(r"_{5,}")  # drawn rules extracted as underscores: "EXTRAORDINARY 47 ________"
+LABEL_GLUED = re.compile(r"(?<![\w)])(\(\d{1,3}[a-z]?\))(?=[A-Z][a-z])")  # lost space: "143. (1)Whoever"
+# A footnote block at the foot of a page: a blank line, then "1" alone or "2Substituted for the word..."
+FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s*(?:$|[A-Z][a-z])")
+# An amendment footnote even without the blank line: "8Substituted for the words ...", "3 Ins. by Act 5"
+FOOTNOTE_EDIT = re.compile(r"^\s*\d{1,3}\s?(?:Subs(?:tituted)?|Ins(?:erted)?|Omitted|Added|Renumbered|"
+                           r"Amended|Deleted|Rep(?:ealed)?)\b\.?")
 MIN_CHARS_PER_PAGE = 40  # fewer extracted characters than this on average: a scan without text layer
 MAX_PAGES = 3000
 
@@ -76,7 +83,17 @@ def page_lines(page: pdfium.PdfPage) -> list[str]:
         textpage.close()
     # PDFium joins a hyphenated line end itself and marks the hyphen as U+FFFE: drop the mark
     text = RULE_RUN.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
-    return text.split("\n")
+    return drop_footnotes([drop_footnote_marks(LABEL_GLUED.sub(r"\1 ", line)) for line in text.split("\n")])
+
+
+def drop_footnotes(lines: list[str]) -> list[str]:
+    """Cut the footnotes printed below the text of a page (after a blank line, numbered)."""
+    n = len(lines)
+    for i in range(max(1, n // 2), n):
+        if FOOTNOTE_EDIT.match(lines[i]) or (
+                i >= n - 15 and i + 1 < n and not lines[i].strip() and FOOTNOTE_START.match(lines[i + 1])):
+            return lines[:i]
+    return lines
 
 
 def extract_pages(data: bytes) -> list[list[str]]:

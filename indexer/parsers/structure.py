@@ -42,8 +42,11 @@ RECITALS_INTRO = re.compile(
 # An article title run into its first numbered paragraph: "Detenció il·legal 1. El qui, sense..."
 GLUED_TITLE = re.compile(
     r"^(?P<head>[A-ZÀ-ÝÇ][^\d.;:()¿?!,]{2,60}?)\s+(?P<body>(?:1\.|\(1\)|1\))\s+[A-ZÀ-Ý].*)$")
+# A unit title glued before its text with a dash: "6. Detaining a person ... carried on.--(1) Any person"
+DASH_HEAD = re.compile(r"^(?:\d+[A-Z]{0,2}\.\s+)?(?P<head>[^—–]{3,200}?)\.\s*(?:--|—|–)\s*(?P<body>\S.*)$")
+QUOTE_OPEN = re.compile(r"^\s*[“\"«‘']\s?")  # quoted inserted text: '"4A. Forced labour'
 LEADING_INT = re.compile(r"\d+")  # "279.01" -> 279
-DASH_SPLIT = re.compile(r"^(?P<head>[^—–]{3,160}?)\.?\s*[—–]+\s*(?P<body>\S.*)$")  # "Short title.—(1) This"
+DASH_SPLIT = re.compile(r"^(?P<head>[^—–]{3,160}?)\.\s*[—–]+\s*(?P<body>\S.*)$")  # "Short title.—(1) This"
 
 
 @dataclass
@@ -53,6 +56,13 @@ class Block:
     text: str
     level: int | None = None
     hint: bool = False  # emphasised line (e.g. all bold): a heading when it follows a bare article number
+
+
+def _same_start(a: str, b: str) -> bool:
+    """True when two titles start with the same words (ignoring case, numbers and footnote marks)."""
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-zà-ÿ]+", "", s.lower())[:12]
+    return len(norm(a)) >= 6 and norm(a) == norm(b)
 
 
 def _leading_int(num: str) -> int | None:
@@ -164,7 +174,7 @@ class _Builder:
             nxt_words > 12 or SENTENCE_END.search(next_text) is not None)
         if broken:
             is_heading = False  # a paragraph broken into a heading line: "Artículo 2º: Se entiende por..."
-        short = words <= 10 and not rest.endswith((":", ";", ",")) and ". " not in rest
+        short = words <= 10 and not rest.endswith((":", ";", ",", "—", "–", "-")) and ". " not in rest
         heading_like = not broken and (is_heading or short)
         split = DASH_SPLIT.match(rest)
         if split and not is_heading and not match_enumerator(rest) and len(split.group("head").split()) <= 15:
@@ -201,6 +211,11 @@ class _Builder:
         if h is not None and h.num == art.num and h.rest:
             cut = h.rest_offset + len(text[h.rest_offset:]) - len(text[h.rest_offset:].lstrip())
             return text[cut:], start + cut
+        dash = DASH_HEAD.match(text)
+        if dash and (not art.heading or _same_start(dash.group("head"), art.heading)):
+            # "6. Detaining a person in premises ....--(1) Any person who": the title repeated in the text
+            art.heading = art.heading or dash.group("head").strip()
+            return text[dash.start("body"):], start + dash.start("body")
         m = GLUED_TITLE.match(text) if not art.heading else None
         if m:
             art.heading = m.group("head")
@@ -259,9 +274,17 @@ class _Builder:
             and bool(TARGET_PROVISION.search(last))
 
     def _article_heading(self, block: Block, line_start: int) -> Heading | None:
-        if self.heading_mode and not block.level:
+        if not block.level and self._after_intro(line_start):
             h = match_article(block.text)
-            return h if h is not None and self._after_intro(line_start) else None
+            quoted = QUOTE_OPEN.match(block.text)
+            m = None if h else BARE_SECTION_HEAD.match(block.text[quoted.end():] if quoted else block.text)
+            if m and m.group("rest")[:1].isupper():  # '"4A. Forced labour' inserted after an intro
+                cut = quoted.end() if quoted else 0
+                num = m.group("num")
+                return Heading("section", num, num, m.group("rest"), cut + m.start("rest"))
+            return h
+        if self.heading_mode and not block.level:
+            return None
         h = match_article(block.text) or match_disposition(block.text)
         if h and self.section_container and h.kind == "section" and h.label.lower().startswith("section"):
             return None

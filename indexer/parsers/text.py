@@ -9,7 +9,14 @@ from indexer.models import DocumentMeta, Law
 from .finish import law_from_tree
 from .registry import register
 from .structure import Block, build_tree
-from .textnorm import PAGE_NUMBER, decode_bytes, is_editorial_note, reflow, strip_page_furniture
+from .textnorm import (
+    PAGE_NUMBER,
+    decode_bytes,
+    drop_footnote_marks,
+    is_editorial_note,
+    reflow,
+    strip_page_furniture,
+)
 
 # A page-count footer that ends a page in extracted text: "1 de 60", "Page 3 of 10"
 PAGE_END = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s+(?:de|of|von|sur)\s+\d{1,4}\s*$", re.IGNORECASE)
@@ -33,7 +40,7 @@ def text_blocks(pages: list[list[str]]) -> list[Block]:
     """Blocks of a paginated text: furniture removed, wrapped lines and hyphenation joined."""
     lines = strip_page_furniture(pages) if len(pages) >= 3 else [ln for p in pages for ln in p]
     lines = [ln for ln in lines if not PAGE_NUMBER.match(ln) and not is_editorial_note(ln)]
-    return [Block(line) for line in reflow(lines, hard_wrapped=True)]
+    return [Block(drop_footnote_marks(line)) for line in reflow(lines, hard_wrapped=True)]
 
 
 @register("text")

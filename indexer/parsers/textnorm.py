@@ -55,6 +55,8 @@ DOF_NOTE = re.compile(
     r"(?:reformad|adicionad|derogad|recorrid|publicad|al)[\w ,]{0,60}DOF\s+\d{2}-\d{2}-\d{4}.*$",
     re.IGNORECASE,
 )
+# A footnote number glued to an amended passage: "1[the Punjab]", "2[any other person]", "4 [* * *]"
+FOOTNOTE_MARK = re.compile(r"(?<![\w\])/.,-])\d{1,2}(?=\[(?!\d))|(?<![\w\])/.,-])\d{1,2} (?=\[\*)")
 SENTENCE_END = re.compile(r"[.;:!?»\"”)\]]\s*$")  # "...delito." / "...siguiente:"
 WHITESPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 
@@ -127,6 +129,12 @@ def clean_markdown_line(line: str) -> str:
     return norm_space(line)
 
 
+def drop_footnote_marks(line: str) -> str:
+    """Remove amendment footnote numbers of South Asian codes: "1[the Punjab]" -> "[the Punjab]",
+    "The 4 [* * * *] Government" -> "The [* * * *] Government"."""
+    return FOOTNOTE_MARK.sub("", line) if "[" in line else line
+
+
 def is_editorial_note(line: str) -> bool:
     """True for consolidation notes that are not statute words.
 
@@ -152,6 +160,8 @@ def _joinable(prev: str, nxt: str) -> bool:
         return False
     if prev.isupper() != nxt.isupper():
         return False
+    if nxt[0] == "[" and re.search(r"\w \d{1,2}$|\w$", prev):
+        return True  # "The 4" + "[* * * *] Government": a bracketed amendment continues the sentence
     return nxt[0].isalpha() and not nxt.isupper() and len(prev) > 50
 
 

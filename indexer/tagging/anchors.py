@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Token
 
 TEXT_ATTRS = {"LOWER": "lower_", "TEXT": "text", "ORTH": "text", "NORM": "norm_", "LEMMA": "lemma_"}
@@ -118,7 +118,7 @@ class AnchorIndex:
         self.lower_exact: dict[str, set[int]] = {}
         self.lower_regex: list[tuple[re.Pattern, int]] = []
         self.general: list[tuple[Predicate, int]] = []
-        self._cache: dict[tuple[int, int], frozenset[int]] = {}
+        self._cache: dict[int, frozenset[int]] = {}
 
     def add_group(self, group: int, first_token: dict) -> None:
         """Register a pattern group by its first token dict."""
@@ -137,7 +137,7 @@ class AnchorIndex:
             self.lower_regex.append((lower[1], group))
 
     def _groups_for(self, token: Token) -> frozenset[int]:
-        key = (token.orth, token.lemma)
+        key = token.orth
         found = self._cache.get(key)
         if found is None:
             lower = token.lower_
@@ -153,11 +153,13 @@ class AnchorIndex:
         """Groups that may match somewhere in ``doc``."""
         return set(self.always) | set(self.positions(doc))
 
-    def positions(self, doc) -> dict[int, list[int]]:
+    def positions(self, doc, keys: list[int] | None = None) -> dict[int, list[int]]:
         """Token positions where each anchored group's first token holds (``always`` groups excluded)."""
+        if keys is None:
+            keys = token_keys(doc)
         found: dict[int, list[int]] = {}
-        local: dict[tuple[int, int], frozenset[int]] = {}
-        for i, key in enumerate(token_keys(doc)):
+        local: dict[int, frozenset[int]] = {}
+        for i, key in enumerate(keys):
             groups = local.get(key)
             if groups is None:
                 groups = local[key] = self._groups_for(doc[i])
@@ -166,9 +168,13 @@ class AnchorIndex:
         return found
 
 
-def token_keys(doc) -> list[tuple[int, int]]:
-    """(orth, lemma) of every token: what all anchor and fixed-pattern tests depend on."""
-    return [tuple(pair) for pair in doc.to_array([ORTH, LEMMA]).tolist()]
+def token_keys(doc) -> list[int]:
+    """The word (orth) of every token: what anchor and fixed-pattern tests depend on.
+
+    The pipelines are blank + lookup lemmatizer, so every token attribute the tests read (lower,
+    norm, lemma, flags) is a function of the word itself.
+    """
+    return doc.to_array(ORTH).tolist()
 
 
 class PredicateCache:
@@ -176,10 +182,10 @@ class PredicateCache:
 
     def __init__(self, limit: int = 2_000_000) -> None:
         self.limit = limit
-        self._results: dict[tuple[int, tuple[int, int]], bool] = {}
+        self._results: dict[tuple[int, int], bool] = {}
 
-    def test(self, predicate: Predicate, doc, keys: list[tuple[int, int]], i: int) -> bool:
-        """``predicate(doc[i])``, cached by the token's (orth, lemma)."""
+    def test(self, predicate: Predicate, doc, keys: list[int], i: int) -> bool:
+        """``predicate(doc[i])``, cached by the token's word."""
         cache_key = (id(predicate), keys[i])
         result = self._results.get(cache_key)
         if result is None:

@@ -129,7 +129,7 @@ class PalermoTagger:
         size = len(doc)
         keys = token_keys(doc)
         test = self.predicate_cache.test
-        for group, positions in self.anchors.positions(doc).items():
+        for group, positions in self.anchors.positions(doc, keys).items():
             for spec_id, predicates in self.fixed[group]:
                 length = len(predicates)
                 found.update((spec_id, i, i + length) for i in positions
@@ -185,7 +185,10 @@ def build_nlp(lang: str, specs: Iterable[PatternSpec] | None = None) -> Language
 
     Without ``specs`` the validated pattern files of ``patterns/<lang>/`` are used.
     """
+    specs = list(load_patterns(lang) if specs is None else specs)
+    if not any(not spec.is_cue for spec in specs):
+        raise PatternError(f"no element patterns for language {lang!r}")
     nlp = blank_pipeline(lang)
     component: PalermoTagger = nlp.add_pipe(COMPONENT, config={"lang": lang})
-    component.add_specs(load_patterns(lang) if specs is None else specs)
+    component.add_specs(specs)
     return nlp

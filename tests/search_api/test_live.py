@@ -260,6 +260,7 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(live, tmp_path):
     }
     for name, result in runs.items():
         output = result.stdout + result.stderr
+        (tmp_path / f"schemathesis-{name}.txt").write_text(output, encoding="utf-8")
         assert result.returncode == 0, f"schemathesis ({name}, {live.data}) failed:\n{output[-6000:]}"
         counts = CASES_RE.search(output)
         assert counts, output[-3000:]

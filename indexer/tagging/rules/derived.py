@@ -177,6 +177,12 @@ def derive_unconditional_assistance(analysis: Analysis) -> None:
         _derive(analysis, "rights.unconditional_assistance", pair, 0.85, "rule.unconditional_assistance")
 
 
+def negated(analysis: Analysis, cue) -> bool:
+    """True when an offence cue sits inside a non-liability statement ("shall not be liable for
+    any offence"): it then states an exemption, not an offence."""
+    return any(n.tok_start <= cue.tok_start <= n.tok_end + 4 for n in analysis.cues("cue.non_liability"))
+
+
 def derive_offence(analysis: Analysis) -> None:
     """crim.offence: an offence/penalty cue in a provision about trafficking, slavery or forced labour."""
     if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
@@ -186,6 +192,8 @@ def derive_offence(analysis: Analysis) -> None:
     if is_aggravation_only(analysis) and not analysis.has("cue.slavery_offence"):
         analysis.drop("crim.offence", "rule.offence.aggravation_only")
         return
-    cues = analysis.cues("cue.offence")
+    cues = [c for c in analysis.cues("cue.offence") if not negated(analysis, c)]
     if cues:
         _derive(analysis, "crim.offence", (cues[0], cues[0]), 0.85, "rule.offence")
+    elif not analysis.candidates.get("crim.offence"):
+        analysis.drop("crim.offence", "rule.offence.negated")

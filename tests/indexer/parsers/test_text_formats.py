@@ -194,20 +194,24 @@ def test_numbered_paragraphs_stay_paragraphs_in_a_short_law():
 
 
 def test_insertions_in_several_languages():
-    es = ("Artículo primero. Modificación del Código Penal.\nSe añade un nuevo artículo 99 bis al Código Penal, "
-          "con la siguiente redacción:\n«Artículo 99 bis. Trata.\n1. Será castigado quien capte a otra persona.»\n"
+    es = ("Artículo primero. Modificación del Código Penal.\n"
+          "Se añade un nuevo artículo 99 bis al Código Penal, con la siguiente redacción:\n"
+          "«Artículo 99 bis. Trata.\n1. Será castigado quien capte a otra persona.»\n"
           "Artículo segundo. Entrada en vigor.\nEsta ley entra en vigor mañana.\n")
     law = _parse(es, "text", language="es")
     nums = {p.num: p for p in law.provisions}
     assert nums["99 bis"].amends == "Código Penal art. 99 bis" and law.is_amending
     assert nums["99 bis(1)"].text.startswith("Será castigado")
     fr = ("Article 1\nAprès l'article 12 du code pénal, il est inséré un article 12-1 ainsi rédigé :\n"
-          "« Art. 12-1. - Le fait de recruter une personne est puni. »\nArticle 2\nLa présente loi est applicable.\n")
+          "« Art. 12-1. - Le fait de recruter une personne est puni. »\n"
+          "Article 2\nLa présente loi est applicable.\n")
     law = _parse(fr, "text", language="fr")
-    assert {p.num: p.amends for p in law.provisions}["12-1"] == "art. 12-1"
+    assert {p.num: p.amends for p in law.provisions}["12-1"] == "code pénal art. 12-1"
     en = ("Section 1. Amendment of the Sample Act\nThe following section is inserted after section 4 of the "
           "Sample Act—\n\"4A. Forced labour\nA person who compels labour commits an offence.\"\n"
           "Section 2. Commencement\nThis Act comes into force today.\n")
     law = _parse(en, "text", language="en")
     top = [p.num for p in law.provisions if not p.parent_eid]
     assert top == ["1", "2"]
+    inserted = next(p for p in law.provisions if p.amends)
+    assert (inserted.num, inserted.heading, inserted.amends) == ("4A", "Forced labour", "Sample Act s. 4A")

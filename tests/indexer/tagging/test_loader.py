@@ -99,3 +99,10 @@ def test_english_covers_every_element():
                "means.not_required", "crim.offence", "definition.child_under_18"}
     assert element_ids() - derived <= covered
     assert set(CUE_IDS) <= covered, sorted(set(CUE_IDS) - covered)
+
+
+def test_a_language_without_element_patterns_is_an_error():
+    raw = {"id": "en.cues.x", "element": "cue.victim", "kind": "phrase", "pattern": "victim"}
+    cue = parse_line(raw, "en", "x")
+    with pytest.raises(PatternError, match="no element patterns"):
+        build_nlp("en", [cue])
