@@ -18,6 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from indexer.db import connect
 from indexer.search import get_backend
 from indexer.settings import PLACEHOLDER_SECRETS, Settings, get_settings
+from search_api.deps import ReadPool
 from search_api.errors import install_error_handlers
 from search_api.middleware import (
     CachingMiddleware,
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.jobs = admin.JobRegistry()
+    app.state.read_pool = ReadPool(settings.db_path)
     install_error_handlers(app)
     for module in (
         search,

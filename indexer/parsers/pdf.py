@@ -27,6 +27,7 @@ FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s*(?:$|[A-Z][a-z])")
 # An amendment footnote even without the blank line: "8Substituted for the words ...", "3 Ins. by Act 5"
 FOOTNOTE_EDIT = re.compile(r"^\s*\d{1,3}\s?(?:Subs(?:tituted)?|Ins(?:erted)?|Omitted|Added|Renumbered|"
                            r"Amended|Deleted|Rep(?:ealed)?)\b\.?")
+SECTION_START = re.compile(r"^\s*(\d{1,4}[A-Z]{0,2})\.\s+")  # "144. (1) Whoever"
 MIN_CHARS_PER_PAGE = 40  # fewer extracted characters than this on average: a scan without text layer
 MAX_PAGES = 3000
 
@@ -52,7 +53,7 @@ def _column_gutter(textpage: pdfium.PdfTextPage, width: float) -> float | None:
 def _margin_column(textpage: pdfium.PdfTextPage, width: float) -> float | None:
     """x where a narrow right-hand column of marginal notes starts (section headings), or None."""
     n = textpage.count_rects()
-    if n < 10:
+    if n < 4:
         return None
     rects = [textpage.get_rect(i) for i in range(n)]
     for frac in (0.78, 0.8, 0.76, 0.82, 0.74):
@@ -64,6 +65,45 @@ def _margin_column(textpage: pdfium.PdfTextPage, width: float) -> float | None:
     return None
 
 
+def _marginal_titles(textpage: pdfium.PdfTextPage, margin: float, height: float) -> dict[str, str]:
+    """Section titles printed in the margin, by the number of the section they stand beside.
+
+    A note block ("Exploitation / of a trafficked / person.") belongs to the body line at the height
+    of its first line when that line opens a numbered section ("144. (1) Whoever ...").
+    """
+    rects = sorted((textpage.get_rect(i) for i in range(textpage.count_rects())), key=lambda r: -r[3])
+    notes = [r for r in rects if r[0] >= margin and r[3] < height * 0.9]
+    blocks: list[list[tuple[float, float, float, float]]] = []
+    for rect in notes:
+        if blocks and blocks[-1][-1][3] - rect[3] < 16:
+            blocks[-1].append(rect)
+        else:
+            blocks.append([rect])
+    titles: dict[str, str] = {}
+    for block in blocks:
+        text = " ".join(textpage.get_text_bounded(*r).strip() for r in block)
+        text = RULE_RUN.sub("", " ".join(text.split())).strip()
+        left, bottom, _right, top = block[0]
+        band = textpage.get_text_bounded(0, bottom, margin, top).strip()
+        m = SECTION_START.match(band)
+        if m and text and len(text) < 200:
+            titles.setdefault(m.group(1), text)
+    return titles
+
+
+def _with_titles(lines: list[str], titles: dict[str, str]) -> list[str]:
+    """Put marginal titles in front of their sections: "144. Title.—(1) Whoever ..."."""
+    out = []
+    for line in lines:
+        m = SECTION_START.match(line)
+        title = titles.get(m.group(1)) if m else None
+        if title:
+            title = title if title.endswith(".") else f"{title}."
+            line = f"{m.group(1)}. {title}—{line[m.end():]}"
+        out.append(line)
+    return out
+
+
 def page_lines(page: pdfium.PdfPage) -> list[str]:
     """Text lines of one page in reading order (column by column on two-column pages)."""
     textpage = page.get_textpage()
@@ -71,8 +111,10 @@ def page_lines(page: pdfium.PdfPage) -> list[str]:
         width, height = page.get_size()
         gutter = _column_gutter(textpage, width)
         margin = _margin_column(textpage, width) if gutter is None else None
+        titles: dict[str, str] = {}
         if gutter is None and margin is not None:
-            text = textpage.get_text_bounded(0, 0, margin, height)  # marginal notes left out
+            text = textpage.get_text_bounded(0, 0, margin, height)  # marginal notes become titles
+            titles = _marginal_titles(textpage, margin, height)
         elif gutter is None:
             text = textpage.get_text_range()
         else:
@@ -83,13 +125,14 @@ def page_lines(page: pdfium.PdfPage) -> list[str]:
         textpage.close()
     # PDFium joins a hyphenated line end itself and marks the hyphen as U+FFFE: drop the mark
     text = RULE_RUN.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
-    return drop_footnotes([drop_footnote_marks(LABEL_GLUED.sub(r"\1 ", line)) for line in text.split("\n")])
+    lines = [drop_footnote_marks(LABEL_GLUED.sub(r"\1 ", line)) for line in text.split("\n")]
+    return drop_footnotes(_with_titles(lines, titles) if titles else lines)
 
 
 def drop_footnotes(lines: list[str]) -> list[str]:
     """Cut the footnotes printed below the text of a page (after a blank line, numbered)."""
     n = len(lines)
-    for i in range(max(1, n // 2), n):
+    for i in range(max(1, min(n // 2, n - 15)), n):
         if FOOTNOTE_EDIT.match(lines[i]) or (
                 i >= n - 15 and i + 1 < n and not lines[i].strip() and FOOTNOTE_START.match(lines[i + 1])):
             return lines[:i]

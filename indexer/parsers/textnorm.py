@@ -57,6 +57,7 @@ DOF_NOTE = re.compile(
 )
 # A footnote number glued to an amended passage: "1[the Punjab]", "2[any other person]", "4 [* * *]"
 FOOTNOTE_MARK = re.compile(r"(?<![\w\])/.,-])\d{1,2}(?=\[(?!\d))|(?<![\w\])/.,-])\d{1,2} (?=\[\*)")
+TRAILING_MARK = re.compile(r"(?<=\w) \d{1,2}$")  # "whole of 2" + "[the Punjab]"
 SENTENCE_END = re.compile(r"[.;:!?»\"”)\]]\s*$")  # "...delito." / "...siguiente:"
 WHITESPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 
@@ -183,6 +184,8 @@ def reflow(lines: list[str], *, hard_wrapped: bool) -> list[str]:
                 continue
             lower_cont = line[0].islower() and not SENTENCE_END.search(prev) and not is_structural(line)
             if lower_cont or (hard_wrapped and _joinable(prev, line)):
+                if line[0] == "[":
+                    prev = TRAILING_MARK.sub("", prev)  # superscript footnote number before "[amended text]"
                 out[-1] = f"{prev} {line}"
                 continue
         out.append(line)

@@ -41,6 +41,7 @@ RULES = (
     derived.derive_special_needs,
     derived.derive_offence,
     derived.derive_aggravation,
+    scope.apply_use_of_services,
     scope.apply_general_part,
     scope.apply_general_context_crim,
     scope.apply_victim_scope,

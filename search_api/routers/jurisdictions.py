@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
+from fastapi.concurrency import run_in_threadpool
 
 from search_api.deps import DbConn, SettingsDep
 from search_api.errors import links, problem_responses
@@ -57,7 +58,7 @@ def get_jurisdiction(iso3: Iso3, conn: DbConn) -> JurisdictionDetail:
 
 
 @router.get("/{iso3}/assessment", response_model=AssessmentOut, summary="Verdicts on R1-R22")
-def jurisdiction_assessment(
+async def jurisdiction_assessment(
     iso3: Iso3,
     conn: DbConn,
     as_of: Annotated[date | None, Query(description="Verdicts as they stood on this date")] = None,
@@ -68,7 +69,10 @@ def jurisdiction_assessment(
     criminalisation status and the number of laws collected. `as_of` recomputes from the law versions held
     on that date.
     """
-    return Response(service.assessment_json(conn, iso3, as_of), media_type="application/json")
+    body = service.cached_assessment_json(conn, iso3, as_of)  # fast path on the event loop
+    if body is None:  # computing verdicts takes long: off the event loop
+        body = await run_in_threadpool(service.assessment_json, conn, iso3, as_of)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/{iso3}/changes", response_model=ChangeList, summary="Changes in one jurisdiction")

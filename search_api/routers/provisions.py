@@ -19,12 +19,13 @@ ProvisionId = Annotated[str, Path(min_length=1, max_length=500, description="Pub
 
 
 @router.get("/{provision_id}", response_model=ProvisionDetail, summary="One provision")
-def get_provision(provision_id: ProvisionId, conn: DbConn) -> Response:
+async def get_provision(provision_id: ProvisionId, conn: DbConn) -> Response:
     """The current text of a provision with its hierarchy (enclosing levels, children, previous/next),
     its tags (element, evidence quote, character offsets into `text`, confidence, rule ids, source) after
     reviews, its reviews (flagged `needs_rereview` when the text changed since), its cross-references
     (resolved to public ids when the target is collected), the official link and a citation string.
     """
+    # a handful of indexed SQLite lookups (~0.3 ms): cheaper on the event loop than a thread hop
     return model_response(service.get_provision(conn, provision_id))
 
 

@@ -172,6 +172,13 @@ def assessment_json(conn: sqlite3.Connection, iso3: str, as_of: date | None = No
     )
 
 
+def cached_assessment_json(conn: sqlite3.Connection, iso3: str, as_of: date | None = None) -> bytes | None:
+    """The serialised assessment when it is already cached for the current data version, else None."""
+    code = require_jurisdiction(conn, iso3)
+    with _LOCK:
+        return _CACHE.get(("assessment-json", db_stamp(conn), code, as_of))
+
+
 def compare(conn: sqlite3.Connection, iso3s: list[str], compare_max: int) -> dict[str, Any]:
     """The requirements x jurisdictions matrix of 2..``compare_max`` collected jurisdictions."""
     codes = list(dict.fromkeys(norm_iso3(j) for j in iso3s))

@@ -184,3 +184,16 @@ def apply_nested_acts(analysis: Analysis) -> None:
             analysis.candidates[act] = kept
         else:
             analysis.drop(act, "rule.nested_act")
+
+
+
+def apply_use_of_services(analysis: Analysis) -> None:
+    """An offence of knowingly using a victim's services is not itself the trafficking offence.
+
+    When crim.use_of_services is found and the provision states at most one act (typically "obtains
+    the services"), acts, means.not_required and crim.offence are dropped.
+    """
+    if "crim.use_of_services" not in analysis.candidates or len(analysis.elements_with_prefix("act.")) > 1:
+        return
+    for element in analysis.elements_with_prefix("act.") + ["means.not_required", "crim.offence"]:
+        analysis.drop(element, "rule.use_of_services")

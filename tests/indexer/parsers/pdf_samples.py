@@ -57,3 +57,25 @@ def scanned_pdf(path: Path) -> Path:
     img.save(buf, format="PDF")
     path.write_bytes(buf.getvalue())
     return path
+
+
+def marginal_notes_pdf(path: Path) -> Path:
+    """A one-page act whose section titles are printed in the right margin (gazette style)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    rows = [("1. (1) This Act may be called the Sample Act.", "Short title."),
+            ("(2) It extends to the whole country.", None),
+            ("2. Whoever compels a person to labour shall be punished.", "Forced labour."),
+            ("3. Nothing in this Act applies to lawful work.", "Saving.")]
+    for j, (line, note) in enumerate(rows):
+        pdf.set_xy(20, 40 + j * 8)
+        pdf.cell(text=line)
+        if note:
+            pdf.set_xy(172, 40 + j * 8)
+            pdf.cell(text=note)
+    path.write_bytes(bytes(pdf.output()))
+    return path

@@ -106,3 +106,18 @@ def test_a_language_without_element_patterns_is_an_error():
     cue = parse_line(raw, "en", "x")
     with pytest.raises(PatternError, match="no element patterns"):
         build_nlp("en", [cue])
+
+
+def test_phrase_and_token_patterns_match_with_exact_offsets():
+    specs = [
+        parse_line({"id": "en.act.recruit_phrase", "element": "act.recruitment", "kind": "phrase",
+                    "pattern": "recruit person", "attr": "LEMMA"}, "en", "x:1"),
+        parse_line({"id": "en.act.harbour", "element": "act.harbouring", "kind": "token",
+                    "pattern": [{"LOWER": {"REGEX": "^harbou?r"}}, {"LOWER": "or", "OP": "?"},
+                                {"LOWER": {"IN": ["conceals", "shelters"]}, "OP": "?"}]}, "en", "x:2"),
+    ]
+    nlp = build_nlp("en", specs)
+    text = "She recruited persons and harbours or conceals them."
+    found = {(m.pattern_id, text[m.start:m.end]) for m in nlp(text)._.palermo_matches}
+    assert ("en.act.recruit_phrase", "recruited persons") in found
+    assert ("en.act.harbour", "harbours or conceals") in found and ("en.act.harbour", "harbours") in found
