@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -96,6 +98,15 @@ def check_secrets(settings: Settings) -> None:
         )
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Close the pooled read connections when the server stops."""
+    yield
+    pool = getattr(app.state, "read_pool", None)
+    if isinstance(pool, ReadPool):
+        pool.close()
+
+
 def operation_id(route: APIRoute) -> str:
     """OpenAPI operationId: the endpoint function's name (``search``, ``get_provision``...)."""
     return route.name
@@ -154,6 +165,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         generate_unique_id_function=operation_id,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.jobs = admin.JobRegistry()

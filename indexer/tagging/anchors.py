@@ -76,19 +76,6 @@ def anchor_predicate(token_spec: dict) -> Predicate | None:
     return lambda tok: all(test(tok) for test in tests)
 
 
-def fixed_predicates(pattern: list[dict]) -> list[Predicate] | None:
-    """Predicates of a fixed-length pattern (no operators, known attributes), else None."""
-    predicates = []
-    for token in pattern:
-        if "OP" in token:
-            return None
-        predicate = anchor_predicate(token)
-        if predicate is None:
-            return None
-        predicates.append(predicate)
-    return predicates
-
-
 def _lower_only(token_spec: dict):
     """("exact", set) or ("regex", pattern) when the token dict tests LOWER alone, else None."""
     keys = [k for k in token_spec if k != "OP"]
@@ -184,15 +171,21 @@ class PredicateCache:
         self.limit = limit
         self._results: dict[tuple[int, int], bool] = {}
 
-    def test(self, predicate: Predicate, doc, keys: list[int], i: int) -> bool:
-        """``predicate(doc[i])``, cached by the token's word."""
-        cache_key = (id(predicate), keys[i])
-        result = self._results.get(cache_key)
-        if result is None:
-            result = bool(predicate(doc[i]))
-            if len(self._results) < self.limit:
-                self._results[cache_key] = result
-        return result
+    def bind(self, doc, keys: list[int]) -> Callable[[Predicate, int], bool]:
+        """``ok(test, i)`` for one document: ``test(doc[i])`` cached by the token's word."""
+        results = self._results
+        limit = self.limit
+
+        def ok(test: Predicate, i: int) -> bool:
+            cache_key = (id(test), keys[i])
+            result = results.get(cache_key)
+            if result is None:
+                result = bool(test(doc[i]))
+                if len(results) < limit:
+                    results[cache_key] = result
+            return result
+
+        return ok
 
 
 def max_length(pattern: list[dict], cap: int) -> int:

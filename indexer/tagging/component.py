@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 from indexer.tagging.anchors import (
     AnchorIndex,
     PredicateCache,
-    fixed_predicates,
     max_length,
     token_keys,
     windows,
@@ -29,6 +28,7 @@ from indexer.tagging.anchors import (
 from indexer.tagging.lemmas import COMPONENT as LEMMA_COMPONENT
 from indexer.tagging.lemmas import add_lookup_lemmas
 from indexer.tagging.loader import PatternError, PatternSpec, load_patterns
+from indexer.tagging.sequence import compile_pattern, match_ends
 
 log = logging.getLogger(__name__)
 COMPONENT = "palermo_tagger"
@@ -63,7 +63,7 @@ class PalermoTagger:
         self.group_of: dict[str, int] = {}
         self.group_length: list[int] = []  # longest pattern of each group, in tokens
         self.matched_groups: set[int] = set()  # groups whose Matcher holds variable-length patterns
-        self.fixed: list[list[tuple[str, list]]] = []  # fixed-length patterns checked at anchors
+        self.fixed: list[list[tuple[str, list]]] = []  # patterns matched by indexer.tagging.sequence
         self._validator = Matcher(nlp.vocab, validate=True)
         self.predicate_cache = PredicateCache()
         self.anchors = AnchorIndex()
@@ -79,9 +79,9 @@ class PalermoTagger:
                 try:
                     self._validator.add(spec.id, [spec.pattern])  # spaCy's own schema check
                     group = self._group_for(spec.pattern[0])
-                    predicates = fixed_predicates(spec.pattern)
-                    if predicates is not None:
-                        self.fixed[group].append((spec.id, predicates))
+                    steps = compile_pattern(spec.pattern)
+                    if steps is not None and group not in self.anchors.always:
+                        self.fixed[group].append((spec.id, steps))
                         continue
                     self.matchers[group].add(spec.id, [spec.pattern])
                     self.matched_groups.add(group)
@@ -128,13 +128,11 @@ class PalermoTagger:
             hits.update(self.matchers[group](doc))
         size = len(doc)
         keys = token_keys(doc)
-        test = self.predicate_cache.test
+        ok = self.predicate_cache.bind(doc, keys)
         for group, positions in self.anchors.positions(doc, keys).items():
-            for spec_id, predicates in self.fixed[group]:
-                length = len(predicates)
-                found.update((spec_id, i, i + length) for i in positions
-                             if i + length <= size
-                             and all(test(p, doc, keys, i + k) for k, p in enumerate(predicates) if k))
+            for spec_id, steps in self.fixed[group]:
+                for i in positions:
+                    found.update((spec_id, i, end) for end in match_ends(steps, i, size, ok))
             if group in self.matched_groups and group not in self.anchors.always:
                 matcher = self.matchers[group]
                 if size <= WHOLE_DOC_TOKENS:

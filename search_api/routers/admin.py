@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import threading
 import uuid
@@ -94,7 +95,7 @@ def crawl_job(settings: Settings, body: CrawlIn) -> Callable[[], Any]:
 
     def run() -> Any:
         return _resolve("crawler.run.run_crawl")(
-            settings, manifest_url=body.manifest_url, source_ids=body.source_ids or None
+            settings, manifest_url=body.manifest_url, source_ids=body.source_ids or None, progress=False
         )
 
     return run
@@ -171,6 +172,9 @@ def audit_log(
         "SELECT id, at, actor, action, target, detail_json FROM audit_log ORDER BY id DESC LIMIT ?", (limit,)
     )
     return [
-        {**{k: r[k] for k in ("id", "at", "actor", "action", "target")}, "detail": r["detail_json"]}
+        {
+            **{k: r[k] for k in ("id", "at", "actor", "action", "target")},
+            "detail": json.loads(r["detail_json"] or "{}"),
+        }
         for r in rows
     ]

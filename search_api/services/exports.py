@@ -142,9 +142,14 @@ def compare_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def dataset_lines(db_path: Path) -> Iterator[str]:
-    """The whole dataset as JSON Lines: each law, then its current provisions with their stored tags."""
+    """The whole dataset as JSON Lines: each law, then its current provisions with their tags.
+
+    Tags are the effective ones (reviews applied, as ``GET /api/provisions/{id}`` shows them); a
+    reviewed provision also lists its reviews.
+    """
     conn = connect(db_path, readonly=True)
     try:
+        reviewed = {r[0] for r in conn.execute("SELECT DISTINCT provision_id FROM reviews")}
         yield json.dumps({"type": "meta", "format": "palermo-dataset", "version": 1}) + "\n"
         laws = conn.execute("SELECT * FROM laws ORDER BY jurisdiction, id").fetchall()
         for law in laws:
@@ -161,6 +166,7 @@ def dataset_lines(db_path: Path) -> Iterator[str]:
             while batch := cursor.fetchmany(DATASET_BATCH):
                 tags = _tags_for(conn, [r["rowid"] for r in batch])
                 for r in batch:
+                    extra = _reviewed(conn, r["id"], r["rowid"]) if r["id"] in reviewed else {}
                     yield (
                         json.dumps(
                             {
@@ -180,6 +186,7 @@ def dataset_lines(db_path: Path) -> Iterator[str]:
                                 "text_hash": r["text_hash"],
                                 "refs": json.loads(r["refs_json"] or "[]"),
                                 "tags": tags.get(r["rowid"], []),
+                                **extra,
                             },
                             ensure_ascii=False,
                         )
@@ -187,6 +194,22 @@ def dataset_lines(db_path: Path) -> Iterator[str]:
                     )
     finally:
         conn.close()
+
+
+def _reviewed(conn, provision_id: str, rowid: int) -> dict[str, Any]:
+    """Effective tags and the reviews of a reviewed provision."""
+    from search_api.services.provisions import provision_tags
+
+    tags = [t.model_dump(exclude={"label"}) for t in provision_tags(conn, rowid)]
+    reviews = [
+        dict(r)
+        for r in conn.execute(
+            'SELECT id, element, action, evidence, start, "end", note, reviewer, created_at, text_hash '
+            "FROM reviews WHERE provision_id = ? ORDER BY id",
+            (provision_id,),
+        )
+    ]
+    return {"tags": tags, "reviews": reviews}
 
 
 def _tags_for(conn, rowids: list[int]) -> dict[int, list[dict]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from indexer.models import SearchHit
 from indexer.search import SearchBackend
-from search_api.errors import NotFound
+from search_api.errors import ApiError, NotFound
 from search_api.schemas import (
     CrossRefOut,
     PathItem,
@@ -65,10 +65,11 @@ def provision_tags(conn: sqlite3.Connection, rowid: int) -> list[TagOut]:
     items: list[dict]
     try:
         effective = assessment_api("effective_tags")
-        items = [t.model_dump() if hasattr(t, "model_dump") else dict(t) for t in effective(conn, rowid)]
-    except Exception as exc:  # the engine is optional for reading: fall back to stored tags
-        LOG.debug("effective_tags unavailable, using stored tags: %s", exc)
+    except ApiError as exc:  # engine not installed: stored tags (no review applied) rather than nothing
+        LOG.warning("effective_tags unavailable, showing stored tags: %s", exc.detail)
         items = _raw_tags(conn, rowid)
+    else:  # errors of the engine itself propagate: never show rejected tags as valid evidence
+        items = [t.model_dump() if hasattr(t, "model_dump") else dict(t) for t in effective(conn, rowid)]
     out = []
     for tag in items:
         out.append(

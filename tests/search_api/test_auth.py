@@ -179,10 +179,11 @@ def test_admin_jobs(rw_client, tokens, fake_jobs):
     _wait_jobs_idle(rw_client, tokens["admin"])
     status = rw_client.get(f"/api/admin/jobs/{job['id']}", headers=headers).json()
     assert status["status"] == "done" and status["result"] == {"ran": "crawler.run.run_crawl"}
-    assert fake_jobs[0][1]["source_ids"] == ["gbr-legislation"]
+    assert fake_jobs[0][1]["source_ids"] == ["gbr-legislation"] and fake_jobs[0][1]["progress"] is False
     assert_problem(rw_client.get("/api/admin/jobs/unknown", headers=headers), 404)
     audit_log = rw_client.get("/api/admin/audit", headers=headers).json()
     assert audit_log[0]["action"] == "admin.crawl" and audit_log[0]["actor"] == "admin:adam"
+    assert audit_log[0]["detail"]["source_ids"] == ["gbr-legislation"]
 
 
 def test_running_job_conflicts(rw_client, tokens, monkeypatch):

@@ -113,3 +113,15 @@ def test_json_feed(client):
     assert body["version"] == "https://jsonfeed.org/version/1.1"
     assert len(body["items"]) == 2
     assert body["items"][0]["_palermo"]["kind"] in ("law_version", "verdict")
+
+
+def test_dataset_dump_applies_reviews(rw_client, tokens):
+    headers = {"Authorization": f"Bearer {tokens['reviewer']}"}
+    body = {"provision_id": GBR_OFFENCE, "element": "means.fraud", "action": "reject"}
+    assert rw_client.post("/api/reviews", json=body, headers=headers).status_code == 201
+    lines = [json.loads(line) for line in rw_client.get("/api/export/dataset").text.splitlines()]
+    offence = next(x for x in lines if x.get("id") == GBR_OFFENCE)
+    assert "means.fraud" not in {t["element"] for t in offence["tags"]}
+    assert [r["action"] for r in offence["reviews"]] == ["reject"]
+    other = next(x for x in lines if x.get("id", "").endswith("--part_1__sec_3"))
+    assert "reviews" not in other and other["tags"]

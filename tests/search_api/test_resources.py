@@ -143,3 +143,24 @@ def test_taxonomy(client):
     requirements = client.get("/api/requirements").json()
     assert [r["id"] for r in requirements] == [f"R{i}" for i in range(1, 23)]
     assert requirements[0]["parts"] == ["crim.offence"]
+
+
+def test_list_filters(client):
+    europe = client.get("/api/jurisdictions", params={"region": "Western Europe", "scores": False}).json()
+    assert [j["iso3"] for j in europe] == ["FRA"] and europe[0]["scores"] is None
+    assert client.get("/api/laws", params={"in_force": False}).json()["total"] == 0
+    assert client.get("/api/laws", params={"in_force": True}).json()["total"] == 4
+    page = client.get("/api/laws", params={"page": 2, "page_size": 3}).json()
+    assert page["total"] == 4 and len(page["results"]) == 1
+    assert_problem(client.get("/api/laws", params={"page_size": 101}), 422)
+
+
+def test_rejected_tag_is_not_shown_as_evidence(rw_client, tokens):
+    headers = {"Authorization": f"Bearer {tokens['reviewer']}"}
+    body = {"provision_id": GBR_OFFENCE, "element": "means.fraud", "action": "reject", "note": "no means"}
+    assert rw_client.post("/api/reviews", json=body, headers=headers).status_code == 201
+    detail = rw_client.get(f"/api/provisions/{GBR_OFFENCE}").json()
+    assert "means.fraud" not in {t["element"] for t in detail["tags"]}
+    assert [r["action"] for r in detail["reviews"]] == ["reject"]
+    verdicts = {r["id"]: r for r in rw_client.get("/api/jurisdictions/GBR/assessment").json()["requirements"]}
+    assert "means.fraud" in verdicts["R3"]["missing"]

@@ -53,7 +53,8 @@ def derive_consent_irrelevant(analysis: Analysis) -> None:
 
 def derive_no_means(analysis: Analysis) -> None:
     """``cue.no_means`` gives child_no_means when a child is named nearby, else means.not_required."""
-    if analysis.context not in DEFINITION_CONTEXTS:
+    victim_rule = analysis.context == GENERAL and analysis.has("cue.victim")  # "where the victim is a child"
+    if analysis.context not in DEFINITION_CONTEXTS and not victim_rule:
         analysis.drop("definition.child_no_means", "rule.no_means.scope")
         analysis.drop("means.not_required", "rule.no_means.scope")
         return

@@ -233,3 +233,35 @@ def test_cooperation_family(elements, text, expected):
 ])
 def test_institutions_family(elements, text, expected):
     assert expected <= elements(text)
+
+
+def test_debt_bondage_offence_is_a_slavery_offence(elements):
+    found = elements("A person who engages in conduct that causes another person to enter into or remain in "
+                     "debt bondage is guilty of an offence punishable by imprisonment for 4 years.")
+    assert {"crim.offence", "purpose.slavery"} <= found
+
+
+def test_using_the_services_of_a_victim_is_its_own_offence(elements):
+    found = elements("Any person who knowingly obtains or uses the labour or services of a person who is a "
+                     "victim of trafficking commits an offence.")
+    assert "crim.use_of_services" in found
+    assert not {"crim.offence", "act.receipt", "means.not_required"} & found
+
+
+def test_assistance_not_conditional_on_cooperation(elements):
+    assert "rights.unconditional_assistance" in elements(
+        "Nothing in this section shall be construed as requiring a victim to cooperate with the police as a "
+        "condition of receiving assistance.")
+
+
+def test_identification_and_referral(elements):
+    assert "rights.identification" in elements(
+        "Any public officer who identifies a person as a potential victim of trafficking shall refer that "
+        "person to the Department of Social Welfare for assistance.")
+
+
+def test_receiving_a_benefit_is_not_receipt_of_a_person(elements):
+    found = elements("Every person who receives a financial or other material benefit, knowing that it "
+                     "results from the commission of an offence of trafficking in persons, is guilty of an "
+                     "offence.")
+    assert "act.receipt" not in found
