@@ -2,10 +2,12 @@
 
 spaCy's ``Matcher`` evaluates Python predicates (``IN``, ``REGEX``...) for every pattern at every
 token, which costs ~0.4 µs per pattern per token. Patterns are therefore grouped by their first
-token; a group's small ``Matcher`` only runs on a document that contains a word satisfying that
-first token. Whether a word satisfies a first token is computed once per distinct word and cached,
-so the cost per document is one dictionary lookup per distinct word. The matches are identical to
-running one big ``Matcher`` (the groups' matchers are ordinary spaCy matchers).
+token, and whether a word satisfies a group's first token is computed once per distinct word and
+cached: per document that is one dictionary lookup per token. Patterns are then matched only at
+the positions where their first token holds: by ``indexer.tagging.sequence`` (the subset of Matcher
+semantics the pattern files use) or, for anything else, by a small spaCy ``Matcher`` per group run on
+windows around those positions. The matches are identical to one big ``Matcher``
+(``tests/indexer/tagging/test_sequence.py``).
 """
 
 from __future__ import annotations

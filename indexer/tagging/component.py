@@ -149,7 +149,7 @@ class PalermoTagger:
             span = doc[start:end]
             matches.append(RawMatch(spec.element, span.start_char, span.end_char, start, end, spec.id,
                                     spec.confidence))
-        matches.sort(key=lambda m: (m.start, m.end, m.element))
+        matches.sort(key=lambda m: (m.start, m.end, m.element, m.pattern_id))
         doc._.palermo_matches = matches
         return doc
 

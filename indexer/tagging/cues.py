@@ -41,6 +41,7 @@ CUE_IDS: dict[str, str] = {
     "cue.exception": "an exception or carve-out",
     "cue.reference": "incorporates another provision by reference",
     "cue.sale": "sale, purchase or exchange of a person",
+    "cue.inform": "a duty to inform a person of a right or service (not the right itself)",
 }
 
 

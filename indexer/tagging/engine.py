@@ -45,6 +45,7 @@ RULES = (
     scope.apply_general_part,
     scope.apply_general_context_crim,
     scope.apply_victim_scope,
+    scope.apply_information_only,
 )
 
 

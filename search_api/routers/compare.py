@@ -5,16 +5,25 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from pydantic import StringConstraints
 
 from search_api.deps import DbConn, SettingsDep
 from search_api.errors import BadRequest, problem_responses
 from search_api.schemas import Open
 from search_api.services import jurisdictions as service
-from search_api.services.common import ELEMENT_RE, REQUIREMENT_RE
+from search_api.services.common import ELEMENT_RE, ISO3_PARAM_PATTERN, REQUIREMENT_RE
 
 router = APIRouter(prefix="/api", tags=["assessment"], responses=problem_responses(400, 404, 422, 503))
 
 Obligation = Literal["mandatory", "consider", "practice"]
+CompareCodes = Annotated[
+    list[Annotated[str, StringConstraints(pattern=ISO3_PARAM_PATTERN)]],
+    Query(
+        min_length=1,
+        max_length=100,
+        description="Jurisdiction codes, 2 to Settings.compare_max (20): ?j=GBR&j=FRA",
+    ),
+]
 RequirementQ = Annotated[
     str | None, Query(max_length=3, pattern=REQUIREMENT_RE.pattern, description="R1-R22")
 ]
@@ -53,14 +62,7 @@ def check_gap_params(requirement: str | None, element: str | None) -> None:
 def compare(
     conn: DbConn,
     settings: SettingsDep,
-    j: Annotated[
-        list[str],
-        Query(
-            min_length=1,
-            max_length=100,
-            description=("Jurisdiction codes, 2 to Settings.compare_max (20): ?j=GBR&j=FRA"),
-        ),
-    ],
+    j: CompareCodes,
 ) -> dict[str, Any]:
     """A matrix of requirements x jurisdictions with the verdict of each cell (found and missing parts, the
     provisions behind it, a link to its evidence) and `differs` on rows whose verdicts differ.

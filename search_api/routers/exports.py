@@ -10,7 +10,14 @@ from fastapi.responses import StreamingResponse
 
 from search_api.deps import Backend, DbConn, SettingsDep
 from search_api.errors import BadRequest, problem_responses
-from search_api.routers.compare import ElementQ, Obligation, RegionQ, RequirementQ, check_gap_params
+from search_api.routers.compare import (
+    CompareCodes,
+    ElementQ,
+    Obligation,
+    RegionQ,
+    RequirementQ,
+    check_gap_params,
+)
 from search_api.routers.jurisdictions import Iso3
 from search_api.routers.search import SearchParams
 from search_api.services import exports as service
@@ -103,7 +110,7 @@ def export_assessment(
 def export_compare(
     conn: DbConn,
     settings: SettingsDep,
-    j: Annotated[list[str], Query(min_length=1, max_length=100)],
+    j: CompareCodes,
     format: Format = "csv",
 ) -> StreamingResponse:
     """The requirements x jurisdictions matrix: one row per requirement, one verdict column per jurisdiction

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from search_api.deps import DbConn, SettingsDep
 from search_api.errors import BadRequest, links, problem_responses
+from search_api.routers.search import Jurisdictions
 from search_api.schemas import LawDetail, LawDiff, LawList, LawVersionOut
 from search_api.services import laws as service
 from search_api.services.common import norm_iso3
@@ -40,7 +41,7 @@ VersionRef = Annotated[
 def list_laws(
     conn: DbConn,
     settings: SettingsDep,
-    jurisdiction: Annotated[list[str] | None, Query(max_length=50)] = None,
+    jurisdiction: Jurisdictions = None,
     q: Annotated[str, Query(max_length=200, description="Words of the title or number")] = "",
     in_force: bool | None = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,

@@ -19,6 +19,12 @@ LOG = logging.getLogger("palermo.api")
 ISO3_RE = re.compile(r"^[A-Z]{2,3}$")
 # A jurisdiction code as typed in a URL, any case: "gbr", "EU"
 ISO3_PARAM_PATTERN = r"^[A-Za-z]{2,3}$"
+# A UN M49 region name: "Latin America and the Caribbean", "Western Europe"
+REGION_PATTERN = r"^[A-Za-z][A-Za-z .,'()-]{0,59}$"
+# A law id (ASCII slug): "ESP-codigo-penal-lo-10-1995-3f2a9c"
+LAW_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
+# A keyset cursor (URL-safe base64 without padding): "eyJzIjpbMS4yXX0"
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 # An ISO 639-1 language code: "fr"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 # A requirement id: "R17"

@@ -41,7 +41,7 @@ def test_laws_list_and_detail(client):
     assert [law["id"] for law in gbr["results"]] == [GBR_LAW]
     assert client.get("/api/laws", params={"q": "pénal"}).json()["total"] == 1
     assert client.get("/api/laws", params={"q": "100%_"}).json()["total"] == 0
-    assert_problem(client.get("/api/laws", params={"jurisdiction": "G1"}), 400)
+    assert_problem(client.get("/api/laws", params={"jurisdiction": "G1"}), 422)
     detail = client.get(f"/api/laws/{GBR_LAW}").json()
     assert detail["provisions"] == len(detail["toc"]) == 6
     assert detail["toc"][1]["level"] == 1 and detail["toc"][0]["level"] == 0

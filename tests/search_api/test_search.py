@@ -81,3 +81,11 @@ def test_similar(client):
     assert hits and all(h["jurisdiction"] != "GBR" for h in hits)
     assert_problem(client.get("/api/provisions/NOPE--sec_1/similar"), 404)
     assert_problem(client.get(f"/api/provisions/{GBR_OFFENCE}/similar", params={"size": 500}), 422)
+
+
+def test_filter_values_are_validated_and_normalised(client):
+    lower = client.get("/api/search", params={"jurisdiction": "gbr"}).json()
+    assert lower["total"] > 0 and {h["jurisdiction"] for h in lower["results"]} == {"GBR"}
+    for name, value in [("jurisdiction", "G-B"), ("element", "Crim offence"), ("requirement", "R"),
+                        ("language", "eng"), ("law", "../etc"), ("cursor", "not a cursor!")]:
+        assert_problem(client.get("/api/search", params={name: value}), 422)

@@ -70,6 +70,7 @@ def has_act_and_purpose(analysis: Analysis) -> bool:
     return has_act and has_purpose
 
 
+VICTIM_OF_GAP = 3  # tokens between "victim(s)" and "trafficking" in "victims of (human) trafficking"
 TERM_GAP = 4  # tokens between a defined term and its defining formula ("debt bondage" means)
 
 
@@ -103,7 +104,10 @@ def trafficking_subject_start(analysis: Analysis) -> int | None:
     offence in the same sentence ("commits the offence of trafficking"), or names it in an offence
     that also states acts of the offence.
     """
-    traf = analysis.cues(*TRAFFICKING_CUES)
+    victims = analysis.cues("cue.victim")
+    # "a victim of trafficking" refers to a person, it does not make trafficking the subject
+    traf = [c for c in analysis.cues(*TRAFFICKING_CUES)
+            if not any(0 <= c.tok_start - v.tok_end <= VICTIM_OF_GAP for v in victims)]
     if not traf:
         return None
     definitions = analysis.cues("cue.definition")

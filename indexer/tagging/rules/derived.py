@@ -193,6 +193,10 @@ def derive_offence(analysis: Analysis) -> None:
     if is_aggravation_only(analysis) and not analysis.has("cue.slavery_offence"):
         analysis.drop("crim.offence", "rule.offence.aggravation_only")
         return
+    participation = any(e in analysis.candidates
+                        for e in ("crim.attempt", "crim.complicity", "crim.organizing"))
+    if participation and not analysis.has_prefix("act.") and not analysis.has("cue.slavery_offence"):
+        return  # punishes attempt/complicity/conspiracy, not the offence itself
     cues = [c for c in analysis.cues("cue.offence") if not negated(analysis, c)]
     if cues:
         _derive(analysis, "crim.offence", (cues[0], cues[0]), 0.85, "rule.offence")

@@ -9,6 +9,7 @@ from indexer.tagging.rules.base import (
     SLAVERY_OFFENCE,
     TRAFFICKING,
     Analysis,
+    Evidence,
     same_sentence,
 )
 
@@ -197,3 +198,32 @@ def apply_use_of_services(analysis: Analysis) -> None:
         return
     for element in analysis.elements_with_prefix("act.") + ["means.not_required", "crim.offence"]:
         analysis.drop(element, "rule.use_of_services")
+
+
+INFORM_WINDOW = 14  # tokens after the start of an information duty in which a right is only its object
+INFORMED_GROUPS = ("prot.", "status.", "rights.")
+NOT_INFORMATION = ("prot.counselling", "prot.proceedings_information", "rights.identification")
+
+
+def apply_information_only(analysis: Analysis) -> None:
+    """A provision that only informs victims about a right or service carries prot.counselling.
+
+    Rights and services named only inside an information duty ("shall inform the victim of the
+    possibility of a residence permit") are dropped, and the duty itself gives prot.counselling.
+    """
+    informs = analysis.cues("cue.inform")
+    if not informs or "prot.proceedings_information" in analysis.candidates:
+        return  # informing about proceedings is an element of its own, followed by other duties
+    dropped = False
+    for element in list(analysis.candidates):
+        if not element.startswith(INFORMED_GROUPS) or element in NOT_INFORMATION:
+            continue
+        evidence = analysis.candidates[element]
+        if all(any(0 < e.tok_start - c.tok_start <= INFORM_WINDOW and same_sentence(analysis.text, c, e)
+                   for c in informs) for e in evidence):
+            analysis.drop(element, "rule.information_only")
+            dropped = True
+    if dropped and "prot.counselling" not in analysis.candidates:
+        cue = informs[0]
+        analysis.add(Evidence("prot.counselling", cue.start, cue.end, 0.7, [cue.pattern_id], cue.tok_start,
+                              cue.tok_end), "rule.information_only")

@@ -265,3 +265,15 @@ def test_receiving_a_benefit_is_not_receipt_of_a_person(elements):
                      "results from the commission of an offence of trafficking in persons, is guilty of an "
                      "offence.")
     assert "act.receipt" not in found
+
+
+def test_publishing_a_victims_identity_is_a_privacy_rule_not_the_trafficking_offence(elements):
+    found = elements("A person who, knowing that a person is a victim of trafficking, publishes the name or "
+                     "photograph of the victim commits an offence.")
+    assert "prot.privacy" in found and "crim.offence" not in found
+
+
+def test_informing_about_a_right_is_counselling_not_the_right(elements):
+    found = elements("The police shall inform every presumed victim of trafficking of the possibility of "
+                     "obtaining a residence permit.")
+    assert "prot.counselling" in found and "status.residence" not in found

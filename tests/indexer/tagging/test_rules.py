@@ -254,3 +254,24 @@ def test_special_needs_of_child_victims():
     dependants = analysis(m("cue.assistance", 1), m("cue.victim", 3), m("cue.child", 9))
     derived.derive_special_needs(dependants)
     assert "prot.special_needs" not in dependants.candidates
+
+
+def test_punishing_attempt_or_conspiracy_is_not_the_offence_itself():
+    a = analysis(m("cue.trafficking", 2), m("crim.organizing", 0), m("cue.offence", 6))
+    a.context = TRAFFICKING
+    derived.derive_offence(a)
+    assert "crim.offence" not in a.candidates
+
+
+def test_victim_of_trafficking_is_a_reference_not_the_subject():
+    a = analysis(m("cue.victim", 3), m("cue.trafficking", 5), m("cue.offence", 9))
+    assert a.context == GENERAL
+    subject = analysis(m("cue.trafficking", 0), m("cue.offence", 9))
+    assert subject.context == TRAFFICKING
+
+
+def test_information_duty_gives_counselling_only():
+    a = analysis(m("cue.victim", 0), m("cue.inform", 2), m("status.residence", 5), m("prot.housing", 30))
+    scope.apply_information_only(a)
+    assert "status.residence" not in a.candidates
+    assert {"prot.counselling", "prot.housing"} <= set(a.candidates)
