@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -166,6 +167,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.jobs = admin.JobRegistry()
@@ -193,6 +196,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(web_router)
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    mount_docs(app)
     # Middlewares: the last added is the outermost.
     app.add_middleware(CachingMiddleware, version_fn=DataVersion(settings))
     app.add_middleware(WriteRateLimitMiddleware, per_minute=settings.write_rate_per_minute)
@@ -210,6 +214,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ContentLengthLimitMiddleware, max_body_size=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_base_url.startswith("https://"))
     return app
+
+
+def mount_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the assets of the swagger-ui-bundle package: no CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - documentation",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js", swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
 
 
 def _body_limit():

@@ -81,7 +81,13 @@ def problem_response(
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    """Build a problem+json response."""
+    """Build a problem+json response (an HTML error page for browsers on the UI's paths)."""
+    if request is not None and wants_html(request):
+        page = _html_error_page(request, status, title, detail)
+        if page is not None:
+            if headers:
+                page.headers.update(headers)
+            return page
     body: dict[str, Any] = {
         "type": TYPE_BASE + slug if slug else "about:blank",
         "title": title,
@@ -92,6 +98,25 @@ def problem_response(
     if errors is not None:
         body["errors"] = errors
     return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
+
+
+API_PREFIXES = ("/api/", "/healthz", "/readyz", "/openapi.json", "/docs", "/static/")
+
+
+def wants_html(request: Request) -> bool:
+    """True for a browser asking a UI path: those get an HTML page, the API keeps problem+json."""
+    path = request.url.path
+    if path == "/api" or path.startswith(API_PREFIXES):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _html_error_page(request: Request, status: int, title: str, detail: str) -> Any:
+    try:
+        from web.pages.common import error_page
+    except ImportError:  # the API keeps working without the web UI
+        return None
+    return error_page(request, status, title, detail)
 
 
 def _clean_validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
