@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from datetime import date
+from pathlib import Path
 
 from indexer.assessment.crossrefs import Node, RefGraph, defines_offence
 from indexer.assessment.models import Evidence, JurisdictionAssessment, LawSummary, RequirementVerdict
@@ -155,7 +158,54 @@ def _review_marks(verdict: RequirementVerdict, nodes: list[Node], parts: set[str
         verdict.note = f"{verdict.note}; {extra}" if verdict.note else extra
 
 
+MEMO_SIZE = 512
+_MEMO: OrderedDict[tuple, JurisdictionAssessment] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+
+
+def data_stamp(conn: sqlite3.Connection) -> tuple | None:
+    """What identifies the data a connection sees: the database file and WAL (size, mtime) plus this
+    connection's own change counter (uncommitted writes count too); None for an in-memory database."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    path = Path(row[2]) if row and row[2] else None
+    if path is None:
+        return None
+    stats = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = file.stat()
+            stats.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stats.append(None)
+    return (str(path), *stats, id(conn), conn.total_changes)
+
+
 def assess(conn: sqlite3.Connection, iso3: str, *, as_of: date | None = None) -> JurisdictionAssessment:
+    """Every requirement's verdict for one jurisdiction (memoised until the data changes).
+
+    Comparisons, gap lists and scorecards ask for the same jurisdictions again and again; the
+    result is recomputed whenever the database, its WAL or the connection's own writes change.
+    Treat the returned object as read-only.
+    """
+    stamp = data_stamp(conn)
+    if stamp is None:
+        return compute_assessment(conn, iso3, as_of=as_of)
+    key = (stamp, normalise_jurisdiction(iso3), as_of)
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+    result = compute_assessment(conn, iso3, as_of=as_of)
+    with _MEMO_LOCK:
+        _MEMO[key] = result
+        while len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return result
+
+
+def compute_assessment(
+    conn: sqlite3.Connection, iso3: str, *, as_of: date | None = None
+) -> JurisdictionAssessment:
     """Every requirement's verdict for one jurisdiction, from its laws in force (or of unknown status).
 
     With ``as_of``, each law is read in its newest version dated no later than that day, and only

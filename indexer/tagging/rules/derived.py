@@ -97,9 +97,14 @@ def derive_child_under_18(analysis: Analysis) -> None:
     if analysis.has("cue.definition") and any(near(d, pair[1], 20) for d in analysis.cues("cue.definition")):
         _derive(analysis, "definition.child_under_18", pair, 0.9, "rule.child_under_18.definition")
     elif (analysis.context == TRAFFICKING and analysis.has_prefix("act.")
-          and analysis.has("cue.offence", "cue.penalty") and not is_aggravation_only(analysis)
-          and not _aggravation_before(analysis, pair[0].start)):
+          and analysis.has("cue.offence", "cue.penalty", "cue.definition")
+          and not is_aggravation_only(analysis) and not _aggravation_before(analysis, pair[0].start)):
         _derive(analysis, "definition.child_under_18", pair, 0.75, "rule.child_under_18.offence")
+        if analysis.has_prefix("means.") and "definition.child_no_means" not in analysis.candidates:
+            first_means = min(e.start for name in analysis.elements_with_prefix("means.")
+                              for e in analysis.candidates[name])
+            if pair[0].start > first_means:  # "... by force or fraud, or where the person is under 18"
+                _derive(analysis, "definition.child_no_means", pair, 0.65, "rule.child_no_means.alternative")
 
 
 def _aggravation_before(analysis: Analysis, offset: int) -> bool:

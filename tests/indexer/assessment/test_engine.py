@@ -261,3 +261,18 @@ def test_law_named_by_reference_is_resolved_carefully(conn):
     assert resolve_law(conn, "Ley 26.364", "ARG") == "ARG-ley-1"
     assert resolve_law(conn, "Code pénal", "FRA") == "FRA-code-1"
     assert resolve_law(conn, "CAN-amending-1", "FRA") == "CAN-amending-1"
+
+
+def test_assessment_is_memoised_until_the_data_changes(conn):
+    """A second call reuses the result; a new tag (this connection or a commit) recomputes it."""
+    add_law(conn, "IRL-act-777777", "IRL", "Invented Act")
+    v = add_version(conn, "IRL-act-777777")
+    add_provision(conn, "IRL-act-777777", v, "sec_1", "A person who recruits another commits an offence.",
+                  tags=[("act.recruitment", "recruits")])
+    first = assess(conn, "IRL")
+    assert assess(conn, "IRL") is first
+    assert first.verdict("R1").verdict == "not_found"
+    add_provision(conn, "IRL-act-777777", v, "sec_2", "Trafficking in persons is an offence.",
+                  tags=[("crim.offence", "is an offence")])
+    second = assess(conn, "IRL")
+    assert second is not first and second.verdict("R1").verdict == "met"
