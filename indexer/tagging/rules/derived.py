@@ -100,11 +100,24 @@ def derive_child_under_18(analysis: Analysis) -> None:
           and analysis.has("cue.offence", "cue.penalty", "cue.definition")
           and not is_aggravation_only(analysis) and not _aggravation_before(analysis, pair[0].start)):
         _derive(analysis, "definition.child_under_18", pair, 0.75, "rule.child_under_18.offence")
-        if analysis.has_prefix("means.") and "definition.child_no_means" not in analysis.candidates:
-            first_means = min(e.start for name in analysis.elements_with_prefix("means.")
-                              for e in analysis.candidates[name])
-            if pair[0].start > first_means:  # "... by force or fraud, or where the person is under 18"
-                _derive(analysis, "definition.child_no_means", pair, 0.65, "rule.child_no_means.alternative")
+    else:
+        return
+    child_alternative_to_means(analysis, pair)
+
+
+def child_alternative_to_means(analysis: Analysis, pair) -> None:
+    """A child branch after the means ("by force or fraud, or where the person is under 18") needs
+    no means: definition.child_no_means."""
+    if analysis.context != TRAFFICKING:
+        return
+    if not analysis.has_prefix("act.") or not analysis.has_prefix("means."):
+        return
+    if "definition.child_no_means" in analysis.candidates or _aggravation_before(analysis, pair[0].start):
+        return
+    first_means = min(e.start for name in analysis.elements_with_prefix("means.")
+                      for e in analysis.candidates[name])
+    if pair[0].start > first_means:
+        _derive(analysis, "definition.child_no_means", pair, 0.65, "rule.child_no_means.alternative")
 
 
 def _aggravation_before(analysis: Analysis, offset: int) -> bool:

@@ -278,7 +278,7 @@ def test_information_duty_gives_counselling_only():
 
 
 def test_child_alternative_to_the_means_needs_no_means():
-    a = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("act.recruitment", 3), m("means.force", 5),
-                 m("cue.child", 9), m("cue.age_18", 12))
+    a = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("act.recruitment", 3),
+                 m("means.force", 5), m("cue.child", 9), m("cue.age_18", 12))
     derived.derive_child_under_18(a)
     assert {"definition.child_under_18", "definition.child_no_means"} <= set(a.candidates)
