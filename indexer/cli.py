@@ -17,8 +17,11 @@ from rich.console import Console
 
 from indexer.settings import get_settings
 
-app = typer.Typer(help="Palermo: national anti-trafficking laws measured against the Palermo Protocol.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Palermo: national anti-trafficking laws measured against the Palermo Protocol.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 token_app = typer.Typer(help="API tokens for reviewers and admins.", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 console = Console(stderr=True)
@@ -43,8 +46,10 @@ def _nothing_done(report: dict) -> bool:
 
 
 @app.command("import")
-def import_cmd(folder: Annotated[Path, typer.Argument(help="folder with a MANIFEST.csv at its root")],
-               report: Annotated[Path | None, typer.Option(help="write the JSON report here")] = None) -> None:
+def import_cmd(
+    folder: Annotated[Path, typer.Argument(help="folder with a MANIFEST.csv at its root")],
+    report: Annotated[Path | None, typer.Option(help="write the JSON report here")] = None,
+) -> None:
     """Ingest a local folder of laws laid out like ../shared/corpus."""
     from indexer.pipeline import import_folder
 
@@ -58,9 +63,13 @@ def import_cmd(folder: Annotated[Path, typer.Argument(help="folder with a MANIFE
 
 
 @app.command()
-def crawl(manifest: Annotated[str | None, typer.Option(help="URL of a MANIFEST.csv to fetch with its files")] = None,
-          source: Annotated[list[str] | None, typer.Option(help="registry source id (repeatable)")] = None,
-          report: Annotated[Path | None, typer.Option(help="write the JSON report here")] = None) -> None:
+def crawl(
+    manifest: Annotated[
+        str | None, typer.Option(help="URL of a MANIFEST.csv to fetch with its files")
+    ] = None,
+    source: Annotated[list[str] | None, typer.Option(help="registry source id (repeatable)")] = None,
+    report: Annotated[Path | None, typer.Option(help="write the JSON report here")] = None,
+) -> None:
     """Run the spiders (the default sources, a manifest, or chosen sources)."""
     from crawler.run import run_crawl
 
@@ -76,8 +85,8 @@ def index() -> None:
 
     summary = index_pending(get_settings(), progress=sys.stderr.isatty())
     console.print(
-        f"documents {summary['documents']}, indexed {summary['indexed']}, provisions {summary['provisions']}, "
-        f"failed {len(summary['failed'])}"
+        f"documents {summary['documents']}, indexed {summary['indexed']}, "
+        f"provisions {summary['provisions']}, failed {len(summary['failed'])}"
     )
     for item in summary["failed"][:20]:
         console.print(f"  failed: {item['url']} ({item['stage']}): {item['reason']}")
@@ -93,8 +102,10 @@ def reindex() -> None:
 
 
 @app.command()
-def tag(input: Annotated[Path, typer.Option("--input", help="JSONL with id, text, language")],
-        output: Annotated[Path, typer.Option("--output", help="JSONL to write")]) -> None:
+def tag(
+    input: Annotated[Path, typer.Option("--input", help="JSONL with id, text, language")],
+    output: Annotated[Path, typer.Option("--output", help="JSONL to write")],
+) -> None:
     """Tag standalone provisions (same code as the indexing pipeline)."""
     from indexer.tagging import tag_jsonl
 
@@ -104,8 +115,10 @@ def tag(input: Annotated[Path, typer.Option("--input", help="JSONL with id, text
 
 
 @app.command()
-def assess(iso3: Annotated[str, typer.Argument(help="jurisdiction ISO 3166 alpha-3 code")],
-           as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+def assess(
+    iso3: Annotated[str, typer.Argument(help="jurisdiction ISO 3166 alpha-3 code")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
     """Print a jurisdiction's requirement verdicts."""
     from indexer.assessment import assess as do_assess
     from indexer.db import connect
@@ -122,8 +135,10 @@ def assess(iso3: Annotated[str, typer.Argument(help="jurisdiction ISO 3166 alpha
 
 
 @app.command()
-def serve(host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="port")] = 8000) -> None:
+def serve(
+    host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+) -> None:
     """Serve the API and the web UI."""
     import uvicorn
 
@@ -132,11 +147,14 @@ def serve(host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.
 
 
 @app.command()
-def run(host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
-        port: Annotated[int, typer.Option(help="port")] = 8000,
-        seed: Annotated[Path | None, typer.Option(help="also import this local corpus folder first")] = None,
-        crawl_sources: Annotated[bool, typer.Option("--crawl/--no-crawl", help="crawl the default sources")] = True,
-        ) -> None:
+def run(
+    host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    seed: Annotated[Path | None, typer.Option(help="also import this local corpus folder first")] = None,
+    crawl_sources: Annotated[
+        bool, typer.Option("--crawl/--no-crawl", help="crawl the default sources")
+    ] = True,
+) -> None:
     """The main job: crawl the default sources, index, serve."""
     from indexer.pipeline import import_folder, index_pending
 
@@ -155,8 +173,10 @@ def run(host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.
 
 
 @token_app.command("create")
-def token_create(role: Annotated[str, typer.Option(help="reviewer or admin")] = "reviewer",
-                 name: Annotated[str, typer.Option(help="who the token is for")] = "cli") -> None:
+def token_create(
+    role: Annotated[str, typer.Option(help="reviewer or admin")] = "reviewer",
+    name: Annotated[str, typer.Option(help="who the token is for")] = "cli",
+) -> None:
     """Create an API token; it is shown once and stored hashed."""
     from indexer.db import connect
     from search_api.auth import create_token

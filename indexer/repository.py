@@ -64,18 +64,32 @@ def store_law(conn: sqlite3.Connection, law: Law, doc: StoredDocument) -> str:
             " in_force=excluded.in_force, source_url=excluded.source_url, is_amending=excluded.is_amending,"
             " amends_title=excluded.amends_title",
             (
-                law_id, (law.jurisdiction or doc.jurisdiction).upper(), title, law.short_title, law.number,
-                law.year, law.language or doc.language, law.format or doc.format,
-                None if law.in_force is None else int(law.in_force), official_url(law, doc),
-                int(law.is_amending), law.amends_title,
+                law_id,
+                (law.jurisdiction or doc.jurisdiction).upper(),
+                title,
+                law.short_title,
+                law.number,
+                law.year,
+                law.language or doc.language,
+                law.format or doc.format,
+                None if law.in_force is None else int(law.in_force),
+                official_url(law, doc),
+                int(law.is_amending),
+                law.amends_title,
             ),
         )
         cur = conn.execute(
             "INSERT INTO law_versions(law_id, document_id, version_date, fetched_at, text, warnings_json)"
             " VALUES (?,?,?,?,?,?) ON CONFLICT(law_id, document_id) DO UPDATE SET text=excluded.text"
             " RETURNING id",
-            (law_id, doc.id, law.version_date.isoformat() if law.version_date else None, fetched_at,
-             law.text, json.dumps(law.warnings)),
+            (
+                law_id,
+                doc.id,
+                law.version_date.isoformat() if law.version_date else None,
+                fetched_at,
+                law.text,
+                json.dumps(law.warnings),
+            ),
         )
         version_id = cur.fetchone()[0]
         conn.execute("DELETE FROM provisions WHERE version_id = ?", (version_id,))
@@ -90,7 +104,9 @@ def official_url(law: Law, doc: StoredDocument) -> str:
     return doc.extra.get("original_official_url") or law.source_url or doc.final_url or doc.url
 
 
-def _insert_provisions(conn: sqlite3.Connection, law_id: str, version_id: int, provisions: list[Provision]) -> None:
+def _insert_provisions(
+    conn: sqlite3.Connection, law_id: str, version_id: int, provisions: list[Provision]
+) -> None:
     seen: set[str] = set()
     for order, prov in enumerate(provisions):
         eid = prov.eid or f"prov_{order + 1}"
@@ -99,31 +115,53 @@ def _insert_provisions(conn: sqlite3.Connection, law_id: str, version_id: int, p
             eid, n = f"{base}_{n}", n + 1
         seen.add(eid)
         cur = conn.execute(
-            'INSERT INTO provisions(id, law_id, version_id, eid, num, heading, kind, path_json, text, text_hash,'
-            ' start, "end", parent_eid, ord, refs_json, amends, is_current)'
+            "INSERT INTO provisions(id, law_id, version_id, eid, num, heading, kind, path_json, text,"
+            ' text_hash, start, "end", parent_eid, ord, refs_json, amends, is_current)'
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
             (
-                provision_id(law_id, eid), law_id, version_id, eid, prov.num, prov.heading, prov.kind,
-                json.dumps(prov.path, ensure_ascii=False), prov.text, text_hash(prov.text), prov.start,
-                prov.end, prov.parent_eid, order, json.dumps([r.model_dump() for r in prov.refs]),
+                provision_id(law_id, eid),
+                law_id,
+                version_id,
+                eid,
+                prov.num,
+                prov.heading,
+                prov.kind,
+                json.dumps(prov.path, ensure_ascii=False),
+                prov.text,
+                text_hash(prov.text),
+                prov.start,
+                prov.end,
+                prov.parent_eid,
+                order,
+                json.dumps([r.model_dump() for r in prov.refs]),
                 prov.amends,
             ),
         )
         rowid = cur.lastrowid
         conn.executemany(
-            'INSERT INTO tags(provision_rowid, element, evidence, start, "end", confidence, rule_ids_json, source)'
+            'INSERT INTO tags(provision_rowid, element, evidence, start, "end", confidence, rule_ids_json,'
+            " source)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            [(rowid, t.element, t.evidence, t.start, t.end, t.confidence, json.dumps(t.rule_ids), t.source)
-             for t in prov.tags],
+            [
+                (rowid, t.element, t.evidence, t.start, t.end, t.confidence, json.dumps(t.rule_ids), t.source)
+                for t in prov.tags
+            ],
         )
 
 
 def auto_tags(conn: sqlite3.Connection, provision_rowid: int) -> list[Tag]:
     """The tagger's tags of one provision row, before reviews."""
-    rows = conn.execute('SELECT * FROM tags WHERE provision_rowid = ? ORDER BY start', (provision_rowid,))
+    rows = conn.execute("SELECT * FROM tags WHERE provision_rowid = ? ORDER BY start", (provision_rowid,))
     return [
-        Tag(element=r["element"], evidence=r["evidence"], start=r["start"], end=r["end"],
-            confidence=r["confidence"], rule_ids=json.loads(r["rule_ids_json"]), source=r["source"])
+        Tag(
+            element=r["element"],
+            evidence=r["evidence"],
+            start=r["start"],
+            end=r["end"],
+            confidence=r["confidence"],
+            rule_ids=json.loads(r["rule_ids_json"]),
+            source=r["source"],
+        )
         for r in rows
     ]
 
@@ -132,8 +170,15 @@ def citation_label(num: str, kind: str, language: str) -> str:
     """A short citation label such as ``art. 177 bis`` or ``s. 279.01``."""
     if not num:
         return kind
-    prefix = {"article": "art.", "section": "s.", "subsection": "s.", "paragraph": "para.",
-              "schedule": "sch.", "annex": "annex", "point": "pt."}.get(kind, "")
+    prefix = {
+        "article": "art.",
+        "section": "s.",
+        "subsection": "s.",
+        "paragraph": "para.",
+        "schedule": "sch.",
+        "annex": "annex",
+        "point": "pt.",
+    }.get(kind, "")
     if kind == "section" and language in {"de", "et"}:
         prefix = "§"
     return f"{prefix} {num}".strip()
@@ -164,10 +209,21 @@ def iter_index_docs(conn: sqlite3.Connection, law_ids: list[str] | None = None) 
         elements = sorted({t.element for t in effective_tags(conn, row["prow"])})
         reqs = sorted({r for e in elements for r in element_to_reqs.get(e, [])}, key=lambda r: int(r[1:]))
         yield {
-            "id": row["id"], "law_id": row["law_id"], "law_title": row["law_title"], "jurisdiction": iso3,
-            "region": regions[iso3], "language": row["language"], "eid": row["eid"], "num": row["num"],
-            "ref": citation_label(row["num"], row["kind"], row["language"]), "heading": row["heading"],
-            "text": row["text"], "elements": elements, "requirements": reqs, "year": row["year"],
+            "id": row["id"],
+            "law_id": row["law_id"],
+            "law_title": row["law_title"],
+            "jurisdiction": iso3,
+            "region": regions[iso3],
+            "language": row["language"],
+            "eid": row["eid"],
+            "num": row["num"],
+            "ref": citation_label(row["num"], row["kind"], row["language"]),
+            "heading": row["heading"],
+            "text": row["text"],
+            "elements": elements,
+            "requirements": reqs,
+            "year": row["year"],
             "version_date": row["version_date"],
-            "in_force": None if row["in_force"] is None else bool(row["in_force"]), "ord": row["ord"],
+            "in_force": None if row["in_force"] is None else bool(row["in_force"]),
+            "ord": row["ord"],
         }

@@ -33,9 +33,12 @@ def test_import_then_index_is_idempotent(tmp_path, data_dir) -> None:
     (corpus / "law.md").write_text(
         "---\ntitle: Made-up Act\n---\n# Made-up Act\n\n## Article 1\n\nWhoever recruits, transports or "
         "harbours a person by means of force or deception for the purpose of exploitation commits the "
-        "offence of trafficking in persons and shall be punished with imprisonment.\n", encoding="utf-8")
+        "offence of trafficking in persons and shall be punished with imprisonment.\n",
+        encoding="utf-8",
+    )
     (corpus / "MANIFEST.csv").write_text(
-        "path,jurisdiction_iso3,title,language,format\nlaw.md,XYZ,Made-up Act,en,markdown\n", encoding="utf-8")
+        "path,jurisdiction_iso3,title,language,format\nlaw.md,XYZ,Made-up Act,en,markdown\n", encoding="utf-8"
+    )
     report = tmp_path / "report.json"
     assert runner.invoke(app, ["import", str(corpus), "--report", str(report)]).exit_code == 0
     assert json.loads(report.read_text())["new_versions"] == 1

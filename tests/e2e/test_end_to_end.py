@@ -76,8 +76,12 @@ def mirror(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Environment of the palermo subprocesses: a fresh data dir, test settings."""
     data = tmp_path_factory.mktemp("data")
-    return {**os.environ, "PALERMO_DATA_DIR": str(data), "PALERMO_ENVIRONMENT": "test",
-            "PALERMO_BACKEND": "embedded"}
+    return {
+        **os.environ,
+        "PALERMO_DATA_DIR": str(data),
+        "PALERMO_ENVIRONMENT": "test",
+        "PALERMO_BACKEND": "embedded",
+    }
 
 
 def palermo(args: list[str], env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess:
@@ -103,8 +107,13 @@ def server(mirror: str, env: dict[str, str], tmp_path_factory: pytest.TempPathFa
     assert "documents 0, indexed 0" in second.stderr, second.stderr
 
     port = free_port()
-    proc = subprocess.Popen(PALERMO + ["serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        PALERMO + ["serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -135,7 +144,9 @@ def test_search_returns_highlighted_provision_of_the_jurisdiction(server: str) -
 
 def test_english_search_and_tags(server: str) -> None:
     """The Canadian act is searchable in English and its offence carries act elements."""
-    body = httpx.get(f"{server}/api/search", params={"q": "recruits transports", "jurisdiction": "CAN"}).json()
+    body = httpx.get(
+        f"{server}/api/search", params={"q": "recruits transports", "jurisdiction": "CAN"}
+    ).json()
     assert body["total"] > 0
     assert any(e.startswith("act.") for hit in body["results"] for e in hit["elements"])
 

@@ -23,8 +23,9 @@ def store(data_dir) -> RawStore:
 
 def meta(url: str = "https://example.org/law.xml") -> DocumentMeta:
     """Metadata of a made-up document."""
-    return DocumentMeta(url=url, jurisdiction="XYZ", title="Act against trafficking", language="en",
-                        format="text")
+    return DocumentMeta(
+        url=url, jurisdiction="XYZ", title="Act against trafficking", language="en", format="text"
+    )
 
 
 def test_save_is_content_addressed_and_versioned(store: RawStore) -> None:
@@ -54,11 +55,22 @@ def test_failures_and_status(store: RawStore) -> None:
 
 def law_with(text: str) -> Law:
     """A parsed law of one article with one tag."""
-    tag = Tag(element="act.recruitment", evidence="recruits", start=text.index("recruits"),
-              end=text.index("recruits") + 8, confidence=0.9, rule_ids=["en.act.recruitment.verb"])
-    return Law(jurisdiction="XYZ", title="Act against trafficking", language="en", text=text,
-               version_date=date(2020, 1, 1),
-               provisions=[Provision(eid="art_1", num="1", kind="article", text=text, end=len(text), tags=[tag])])
+    tag = Tag(
+        element="act.recruitment",
+        evidence="recruits",
+        start=text.index("recruits"),
+        end=text.index("recruits") + 8,
+        confidence=0.9,
+        rule_ids=["en.act.recruitment.verb"],
+    )
+    return Law(
+        jurisdiction="XYZ",
+        title="Act against trafficking",
+        language="en",
+        text=text,
+        version_date=date(2020, 1, 1),
+        provisions=[Provision(eid="art_1", num="1", kind="article", text=text, end=len(text), tags=[tag])],
+    )
 
 
 def test_store_law_keeps_versions_and_marks_current(store: RawStore) -> None:
@@ -69,7 +81,8 @@ def test_store_law_keeps_versions_and_marks_current(store: RawStore) -> None:
     doc2, _ = store.save(meta(), b"v2")
     assert store_law(store.conn, law_with("Whoever recruits or harbours a person."), doc2) == law_id
     rows = store.conn.execute(
-        "SELECT id, is_current, text FROM provisions WHERE law_id = ? ORDER BY rowid", (law_id,)).fetchall()
+        "SELECT id, is_current, text FROM provisions WHERE law_id = ? ORDER BY rowid", (law_id,)
+    ).fetchall()
     assert [r["is_current"] for r in rows] == [0, 1]
     assert {r["id"] for r in rows} == {provision_id(law_id, "art_1")}
     tags = store.conn.execute("SELECT element, evidence FROM tags").fetchall()
@@ -96,7 +109,8 @@ def test_import_folder_records_bad_rows(tmp_path, data_dir) -> None:
         "path,jurisdiction_iso3,title,language,format\n"
         "XYZ/law.md,XYZ,Act,en,markdown\nXYZ/empty.md,XYZ,Empty,en,markdown\n"
         "XYZ/missing.md,XYZ,Missing,en,markdown\n../outside.md,XYZ,Outside,en,markdown\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = import_folder(corpus, get_settings())
     assert report["new_versions"] == 1 and report["fetched"] == 1
     assert len(report["failed"]) == 3
@@ -111,11 +125,14 @@ def test_manifest_requires_columns() -> None:
         read_manifest("path,jurisdiction_iso3,title,language\n")
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    ("Ley Orgánica 10/1995, del Código Penal", "ley-organica-10-1995-del-codigo-penal"),
-    ("", "law"),
-    ("§§§", "law"),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Ley Orgánica 10/1995, del Código Penal", "ley-organica-10-1995-del-codigo-penal"),
+        ("", "law"),
+        ("§§§", "law"),
+    ],
+)
 def test_slugify(title: str, slug: str) -> None:
     """Slugs are ASCII and never empty."""
     assert slugify(title) == slug
