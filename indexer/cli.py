@@ -129,6 +129,12 @@ def assess(
         typer.echo(result.model_dump_json(indent=1))
         return
     typer.echo(f"{result.jurisdiction}: {result.laws_collected} law(s) collected")
+    status = result.criminalisation_status
+    typer.echo(f"criminalisation: {status.status} ({'; '.join(status.reasons) or 'no reason given'}; "
+               f"{status.victim_scope})")
+    figures = ", ".join(f"{level} {getattr(result.scores, level).met}/{getattr(result.scores, level).total}"
+                        for level in ("mandatory", "consider", "practice"))
+    typer.echo(f"requirements met: {figures}")
     for req in result.requirements:
         missing = f"  missing: {', '.join(req.missing)}" if req.missing else ""
         typer.echo(f"{req.id:4} {req.verdict:10} {req.label}{missing}")
