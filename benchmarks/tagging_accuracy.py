@@ -67,19 +67,17 @@ def evaluate(shared: Path, with_law_title: bool = False) -> tuple[dict, dict[str
 
 
 def print_table(result: dict) -> None:
-    """Human-readable table in the layout of score.py."""
-    print(f"{'element':38} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    """Human-readable figures: one line per element, then per language, then the averages."""
     for element, c in result["elements"].items():
-        print(f"{element:38} {c['tp']:4} {c['fp']:4} {c['fn']:4} "
-              f"{c['precision']:6.3f} {c['recall']:6.3f} {c['f1']:6.3f}")
+        print(f"{element}: F1 {c['f1']:.3f} (P {c['precision']:.3f}, R {c['recall']:.3f}; "
+              f"{c['tp']} right, {c['fp']} wrong, {c['fn']} missed)")
     for lang, v in result["by_language"].items():
-        print(f"language {lang}: {v['provisions']} provisions, "
-              f"P {v['precision']:.3f} R {v['recall']:.3f} "
-              f"F1 {v['f1']:.3f}")
+        print(f"[{lang}] {v['provisions']} provisions: F1 {v['f1']:.3f} (P {v['precision']:.3f}, "
+              f"R {v['recall']:.3f})")
     m = result["micro"]
-    print(f"micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}; "
-          f"macro F1 {result['macro_f1']:.3f} "
-          f"over {len(result['elements'])} elements, {result['provisions']} provisions")
+    print(f"overall: micro F1 {m['f1']:.3f} (P {m['precision']:.3f}, R {m['recall']:.3f}), "
+          f"macro F1 {result['macro_f1']:.3f}, {len(result['elements'])} elements, "
+          f"{result['provisions']} provisions")
 
 
 def accuracy_document(result: dict) -> dict:

@@ -212,6 +212,8 @@ def test_prevention_family(elements, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The police and immigration authorities shall exchange information on trafficking in persons.",
      {"coop.information_exchange"}),
+    ("Information on suspected trafficking collected by labour inspectors shall be transmitted to the "
+     "police.", {"coop.information_exchange"}),
     ("The Ministry shall provide training on trafficking in persons to police officers, prosecutors and "
      "judges.", {"coop.training"}),
     ("Commercial carriers shall check that passengers hold the travel documents required; border controls "
@@ -261,9 +263,8 @@ def test_identification_and_referral(elements):
 
 
 def test_receiving_a_benefit_is_not_receipt_of_a_person(elements):
-    found = elements("Every person who receives a financial or other material benefit, knowing that it "
-                     "results from the commission of an offence of trafficking in persons, is guilty of an "
-                     "offence.")
+    found = elements("A person who knowingly receives money or any other gain that comes from an offence of "
+                     "trafficking in persons commits an offence.")
     assert "act.receipt" not in found
 
 
