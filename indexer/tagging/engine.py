@@ -13,6 +13,7 @@ from indexer.tagging.component import MAX_CHARS, RawMatch, build_nlp
 from indexer.tagging.loader import PATTERNS_DIR, PatternError
 from indexer.tagging.rules import context, derived, scope
 from indexer.tagging.rules.base import Analysis, Evidence
+from indexer.tagging.spacing import IDENTITY, normalise_whitespace
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class Tagger:
         cues: set[str] = set()
         for extra in (heading, law_title):
             if extra and extra.strip():
-                doc = nlp(clean_text(extra[:2000]))
+                doc = nlp(normalise_whitespace(clean_text(extra[:2000]))[0])
                 cues.update(m.element for m in doc._.palermo_matches if m.element.startswith("cue."))
         return frozenset(cues)
 
@@ -128,9 +129,9 @@ class Tagger:
         nlp = self.pipeline(language)
         if not text.strip():
             return Analysis(text=text, matches=[])
-        doc = nlp(clean_text(text))
-        matches: list[RawMatch] = doc._.palermo_matches or []
+        matches = run_matcher(nlp, text)
         analysis = Analysis.build(text, matches, self._outer_cues(nlp, heading, law_title))
+        scope.drop_negated_cues(analysis)
         analysis.context = context.classify_context(analysis)
         for rule in RULES:
             rule(analysis)
@@ -164,6 +165,16 @@ class Tagger:
         return results
 
 
+def run_matcher(nlp: Language, text: str) -> list[RawMatch]:
+    """Matches of the pipeline on a whitespace-normalised copy, with offsets into ``text``."""
+    normalised, offsets = normalise_whitespace(clean_text(text))
+    doc = nlp(normalised)
+    matches: list[RawMatch] = doc._.palermo_matches or []
+    if offsets is IDENTITY:
+        return matches
+    return [m._replace(start=offsets.start(m.start), end=offsets.end(m.end)) for m in matches]
+
+
 class TagResult:
     """Tags of one provision, or the error that prevented tagging it."""
 
@@ -174,6 +185,16 @@ class TagResult:
         self.error = error
 
 
+TRAILING = " \t\r\n,;:"  # separators a pattern may consume after the evidence ("legal services,")
+
+
+def trimmed_end(text: str, start: int, end: int) -> int:
+    """End offset of the evidence without trailing separators (never shorter than one character)."""
+    while end - 1 > start and text[end - 1] in TRAILING:
+        end -= 1
+    return end
+
+
 def to_tags(analysis: Analysis) -> list[Tag]:
     """Turn the surviving candidates into ``Tag`` objects (evidence = exact text slice)."""
     tags = []
@@ -181,9 +202,10 @@ def to_tags(analysis: Analysis) -> list[Tag]:
         best = combine(evidence)
         if best.confidence < MIN_CONFIDENCE:
             continue
-        quote = analysis.text[best.start:best.end]
+        end = trimmed_end(analysis.text, best.start, best.end)
+        quote = analysis.text[best.start:end]
         rule_ids = best.rule_ids + [r for r, changes in analysis.applied.items()
                                     if "+" + element in changes and r not in best.rule_ids]
-        tags.append(Tag(element=element, evidence=quote, start=best.start, end=best.end,
+        tags.append(Tag(element=element, evidence=quote, start=best.start, end=end,
                         confidence=best.confidence, rule_ids=rule_ids, source="auto"))
     return tags

@@ -102,6 +102,26 @@ def apply_negation(analysis: Analysis) -> None:
             analysis.candidates[element] = kept
 
 
+NEGATABLE_CUES = ("cue.offence", "cue.penalty")
+
+
+def drop_negated_cues(analysis: Analysis) -> None:
+    """Offence/penalty cues directly after a negation ("without penalty") state no offence: drop them.
+
+    Runs before the context is classified, so "may terminate the grant without penalty" does not make
+    a funding provision a penal one.
+    """
+    negations = analysis.cues("cue.negation")
+    if not negations:
+        return
+    kept = [m for m in analysis.matches
+            if m.element not in NEGATABLE_CUES
+            or not any(0 <= m.tok_start - n.tok_end <= NEGATION_GAP for n in negations)]
+    if len(kept) != len(analysis.matches):
+        analysis.matches = kept
+        analysis.applied.setdefault("rule.negation.cue", []).append("-cue")
+
+
 def apply_victim_scope(analysis: Analysis) -> None:
     """prot.*, status.*, rights.* need victims (or trafficking) named in the provision or its context."""
     names = ("cue.victim", "cue.trafficking")

@@ -99,3 +99,28 @@ def test_tag_jsonl_contract(tmp_path: Path, tagger):
     assert all(OFFENCE[e["start"]:e["end"]] == e["evidence"] for e in first)
     assert out[1]["elements"] == [] and "error" not in out[1]
     assert "error" in out[2] and "error" in out[3] and "not JSON" in out[4]["error"]
+
+
+def test_extra_whitespace_does_not_break_patterns_and_offsets_stay_exact(tagger):
+    spaced = OFFENCE.replace("threats or ", "threats  or\n ").replace("sexual", "sexual").replace(
+        "purpose of exploitation", "purpose of\u00a0\u00a0exploitation").replace("harbours", "\tharbours")
+    tags = tagger.tag(spaced, "en")
+    for tag in tags:
+        assert spaced[tag.start:tag.end] == tag.evidence
+    assert {t.element for t in tags} == {t.element for t in tagger.tag(OFFENCE, "en")}
+
+
+def test_forced_labour_split_by_a_double_space(elements):
+    text = "A person who recruits another person for the purpose of forced  labour commits an offence."
+    assert "purpose.forced_labour" in elements(text)
+
+
+def test_whitespace_map_back_to_the_original():
+    from indexer.tagging.spacing import normalise_whitespace
+
+    raw = "one  two\r\n\r\nthree\u00a0four"
+    normalised, offsets = normalise_whitespace(raw)
+    assert normalised == "one two\nthree four"
+    for word in ("one", "two", "three", "four"):
+        start = normalised.index(word)
+        assert raw[offsets.start(start):offsets.end(start + len(word))] == word

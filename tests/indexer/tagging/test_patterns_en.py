@@ -278,3 +278,76 @@ def test_informing_about_a_right_is_counselling_not_the_right(elements):
     found = elements("The police shall inform every presumed victim of trafficking of the possibility of "
                      "obtaining a residence permit.")
     assert "prot.counselling" in found and "status.residence" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever knowingly provides or obtains a person, knowing that the person will be held in servitude, "
+    "shall be punished under this chapter.",
+    "The term trafficking means the recruitment, harbouring, provision, obtaining, or transport of an "
+    "individual for the purpose of a commercial sex act.",
+])
+def test_provides_or_obtains_a_person_is_an_act(elements, text):
+    assert {"act.transfer"} <= elements(text)
+
+
+def test_obtaining_labour_or_services_is_the_forced_labour_offence_not_an_act(elements):
+    text = ("Whoever knowingly provides or obtains the labour or services of a person by means of threats of "
+            "serious harm shall be punished as provided in this section; the providing or obtaining of "
+            "labour by such means is also punished.")
+    found = elements(text)
+    assert not {"act.transfer", "act.receipt"} & found
+    assert "means.threat" in found
+
+
+def test_without_penalty_is_not_a_penal_provision(elements):
+    text = ("Every grant agreement shall allow the agency to terminate the grant without penalty if the "
+            "grantee recruits workers for the purpose of forced labour or uses fraudulent recruitment.")
+    assert not {e for e in elements(text) if e.startswith(("act.", "means.", "purpose.", "crim."))}
+
+
+def test_legal_services_listed_with_other_services(tagger):
+    text = ("The Minister shall fund organisations that provide legal, social and other services to victims "
+            "of trafficking.")
+    legal = [t for t in tagger.tag(text, "en") if t.element == "rights.legal_aid"]
+    assert legal and legal[0].evidence.startswith("legal") and not legal[0].evidence.endswith(",")
+
+
+def test_the_name_of_a_legal_services_body_is_not_legal_aid(elements):
+    text = ("The Secretary and the Board of the Legal Services Corporation shall report on programmes for "
+            "victims of trafficking.")
+    assert "rights.legal_aid" not in elements(text)
+
+
+def test_an_authority_passing_information_to_another_is_information_exchange(elements):
+    text = ("The labour inspectorate shall provide information on suspected cases of trafficking in persons to "
+            "the competent police authorities.")
+    assert "coop.information_exchange" in elements(text)
+
+
+def test_information_given_to_victims_is_not_information_exchange(elements):
+    text = "The police shall provide information on available services to victims of trafficking in persons."
+    assert "coop.information_exchange" not in elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Whoever forcibly takes a person on board a vessel with intent to hold that person as a slave shall "
+     "be punished.", "means.force"),
+    ("Whoever lures or decoys another person with intent to hold that person in servitude shall be guilty "
+     "of an offence.", "means.deception"),
+    ("Whoever seizes any person with intent to hold that person in slavery shall be guilty of an offence.",
+     "means.abduction"),
+])
+def test_older_slavery_offence_wording_for_the_means(elements, text, expected):
+    assert expected in elements(text)
+
+
+def test_seizing_assets_is_not_abduction(elements):
+    text = ("Whoever recruits a person by force for the purpose of exploitation commits an offence, and the "
+            "court shall seize the assets used.")
+    assert "means.abduction" not in elements(text)
+
+
+def test_court_may_not_treat_consent_as_a_defence(elements):
+    text = ("In a prosecution for trafficking in persons, the court shall not consider the consent of the "
+            "victim or of a parent as a defence.")
+    assert "definition.consent_irrelevant" in elements(text)

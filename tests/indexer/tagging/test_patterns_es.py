@@ -349,3 +349,46 @@ def test_near_miss_legal_persons_outside_criminal_law():
           set(), {"crim.legal_persons"})
     check("Cuando una persona jurídica sea responsable del delito de trata se le impondrá la pena de multa.",
           {"crim.legal_persons"}, set())
+
+
+# ------------------------------------------------------------------ information duty (cue.inform)
+
+@pytest.mark.parametrize("text, right", [
+    ("La autoridad policial informará a la víctima de trata de la posibilidad de obtener una autorización "
+     "de residencia.", "status.residence"),
+    ("Las víctimas de trata de personas serán informadas sobre sus derechos y sobre la posibilidad de "
+     "acceder a la asistencia médica.", "prot.medical_assistance"),
+    ("Se le informe a la víctima de trata de su derecho a la asistencia jurídica gratuita.", "rights.legal_aid"),
+])
+def test_information_duty_gives_counselling_not_the_right(text, right):
+    check(text, {"prot.counselling"}, {right})
+
+
+def test_information_duty_near_miss_right_granted_or_report():
+    check("Las víctimas de trata de personas tendrán derecho a una autorización de residencia temporal y a "
+          "alojamiento en centros de acogida.", {"status.residence", "prot.housing"}, {"prot.counselling"})
+    check("El informe anual sobre la situación de las víctimas de trata incluirá la asistencia médica "
+          "prestada.", set(), {"prot.counselling"})
+
+
+# ------------------------------------------------------------------ penal-code near misses (precision round 2)
+
+def test_special_protection_category_is_not_a_measure():
+    check("Se impondrá la pena en su mitad superior cuando la víctima fuera menor de edad o persona con "
+          "discapacidad necesitada de especial protección.", set(), {"prot.special_needs"})
+    check("Las víctimas de trata menores de edad recibirán medidas de protección específicas.",
+          {"prot.special_needs"}, set())
+
+
+def test_complaint_as_condition_of_prosecution_is_not_participation():
+    check("Para proceder por este delito será precisa querella de la persona agraviada, víctima del delito.",
+          set(), {"prot.victim_participation"})
+    check("La víctima de trata podrá constituirse en parte querellante en el proceso penal.",
+          {"prot.victim_participation"}, set())
+
+
+def test_transfer_of_assets_is_not_an_act():
+    check("Serán castigados por estafa los que, con ánimo de lucro y valiéndose de manipulación informática, "
+          "consigan que se transfieran activos patrimoniales en perjuicio de otro.", set(), {"act.transfer"})
+    check("Comete el delito de trata quien capte, enganche, transporte, transfiera, retenga o aloje a una o "
+          "varias personas con fines de explotación.", {"act.transfer", "act.recruitment"}, set())

@@ -359,3 +359,69 @@ def test_near_miss_bodies_and_legal_persons_outside_criminal_law():
     check("L'amende applicable aux personnes morales est égale au quintuple de celle prévue pour les "
           "personnes "
           "physiques.", {"crim.legal_persons"}, set())
+
+
+# ------------------------------------------------------------------ information duty (cue.inform)
+
+@pytest.mark.parametrize("text", [
+    "L'officier de police judiciaire informe la victime de la traite de la possibilité d'obtenir une carte "
+    "de séjour temporaire.",
+    "La victime de la traite des êtres humains est informée de son droit à une carte de séjour temporaire.",
+    "L'étranger victime de la traite reçoit une information sur ses droits et sur la possibilité d'un titre "
+    "de séjour.",
+])
+def test_information_duty_gives_counselling_not_the_right(text):
+    check(text, {"prot.counselling"}, {"status.residence"})
+
+
+def test_information_duty_near_miss_right_granted_or_report():
+    check("L'étranger victime de la traite des êtres humains se voit délivrer une carte de séjour temporaire "
+          "et bénéficie d'un hébergement sécurisé.", {"status.residence", "prot.housing"}, {"prot.counselling"})
+    check("Le rapport annuel informe le Parlement de la situation des victimes de la traite.",
+          set(), {"prot.counselling"})
+
+
+# ------------------------------------------------------------------ penal-code near misses (precision round 2)
+
+@pytest.mark.parametrize("text, element", [
+    ("La victime de la traite peut se constituer partie civile devant le tribunal.", "prot.victim_participation"),
+    ("Les mineurs victimes de la traite ont accès à l'éducation et à la scolarisation.",
+     "prot.employment_education"),
+    ("La victime de la traite a droit à la réparation intégrale de son préjudice.", "prot.compensation"),
+    ("Les victimes de la traite sont protégées contre toute intimidation ou représailles.",
+     "prot.physical_safety"),
+    ("L'État mène des actions pour lutter contre la pauvreté et la précarité, facteurs de la traite.",
+     "prev.root_causes"),
+    ("L'État organise des campagnes de sensibilisation sur la traite des êtres humains.", "prev.awareness"),
+    ("Lorsque la victime de la traite est mineure, le juge détermine les mesures de protection appropriées "
+     "à sa situation.", "prot.special_needs"),
+])
+def test_victim_measures_in_general_phrasing(text, element):
+    check(text, {element}, set())
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Les violences sont punies de cinq ans d'emprisonnement lorsqu'elles sont commises sur un témoin, une "
+     "victime ou une partie civile.", "prot.victim_participation"),
+    ("Les violences sont punies lorsqu'elles sont commises dans un établissement d'enseignement sur une "
+     "victime mineure.", "prot.employment_education"),
+    ("Les violences sont punies lorsqu'elles sont commises dans un établissement d'enseignement sur une "
+     "victime mineure.", "prot.special_needs"),
+    ("La sanction-réparation oblige le condamné à procéder à la réparation de la chose endommagée au "
+     "détriment de la victime.", "prot.compensation"),
+    ("Les actes d'intimidation commis contre une victime sont punis de trois ans d'emprisonnement.",
+     "prot.physical_safety"),
+    ("Le meurtre est puni lorsqu'il est commis sur une victime dont la vulnérabilité due à la précarité de "
+     "sa situation économique est apparente.", "prev.root_causes"),
+    ("La juridiction peut ordonner un stage de sensibilisation à la lutte contre la traite des êtres "
+     "humains.", "prev.awareness"),
+    ("Le service de police informe le procureur de la République de la situation de la victime de la traite, "
+     "qui bénéficie d'une carte de séjour.", "prot.counselling"),
+])
+def test_penal_code_mentions_are_not_victim_measures(text, absent):
+    check(text, set(), {absent})
+
+
+def test_residence_needs_a_residence_word():
+    check("L'étranger victime de la traite bénéficie de l'admission au séjour.", {"status.residence"}, set())
+    check("La victime de la traite a droit au respect de sa dignité.", set(), {"status.residence"})

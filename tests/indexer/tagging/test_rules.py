@@ -282,3 +282,62 @@ def test_child_alternative_to_the_means_needs_no_means():
                  m("means.force", 5), m("cue.child", 9), m("cue.age_18", 12))
     derived.derive_child_under_18(a)
     assert {"definition.child_under_18", "definition.child_no_means"} <= set(a.candidates)
+
+
+# ---- round-1 engine reports (each one a regression test) ---------------------------------------
+
+def test_aggravation_in_an_unrelated_offence_needs_trafficking_or_a_general_part():
+    other = analysis(m("cue.kidnapping", 0), m("cue.offence", 2), m("cue.penalty", 4), m("cue.aggravation", 6),
+                     m("crim.aggravation", 6))
+    scope.apply_general_context_crim(other)
+    assert "crim.aggravation" not in other.candidates
+    general_part = analysis(m("cue.general_part", 0), m("cue.penalty", 4), m("crim.aggravation", 6))
+    scope.apply_general_context_crim(general_part)
+    assert "crim.aggravation" in general_part.candidates
+
+
+def test_child_named_late_in_the_same_sentence_gives_child_no_means():
+    a = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.no_means", 3), m("cue.child", 60))
+    derived.derive_no_means(a)
+    assert "definition.child_no_means" in a.candidates
+    text = "x" * 300 + ". " + "x" * 1700  # a sentence boundary between the two cues
+    apart = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.no_means", 3), m("cue.child", 60),
+                     text=text)
+    derived.derive_no_means(apart)
+    assert "definition.child_no_means" not in apart.candidates
+    assert "means.not_required" in apart.candidates
+
+
+def test_offence_with_acts_and_purpose_and_no_means_needs_no_means():
+    a = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("act.recruitment", 3),
+                 m("cue.purpose_marker", 6), m("purpose.sexual_exploitation", 8))
+    derived.derive_means_not_required(a)
+    assert "means.not_required" in a.candidates
+    with_means = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("act.recruitment", 3),
+                          m("means.force", 5), m("cue.purpose_marker", 6), m("purpose.sexual_exploitation", 8))
+    derived.derive_means_not_required(with_means)
+    assert "means.not_required" not in with_means.candidates
+
+
+def test_a_means_word_after_the_defining_formula_is_not_the_defined_term():
+    extortion = analysis(m("cue.definition", 2), m("means.force", 5))  # "extortion is defined as ... by violence"
+    assert not context.defines_exploitation_term(extortion)
+    bondage = analysis(m("means.abuse_of_vulnerability", 1), m("cue.definition", 3))  # "'debt bondage' means"
+    assert context.defines_exploitation_term(bondage)
+
+
+def test_child_under_18_is_kept_when_the_aggravation_comes_after_it():
+    a = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("act.recruitment", 2), m("cue.child", 3),
+                 m("cue.age_18", 5), m("cue.penalty", 9), m("cue.aggravation", 12))
+    derived.derive_child_under_18(a)
+    assert "definition.child_under_18" in a.candidates
+
+
+def test_a_negated_penalty_does_not_make_a_provision_penal():
+    a = analysis(m("act.recruitment", 1), m("purpose.forced_labour", 4), m("cue.negation", 8), m("cue.penalty", 9))
+    scope.drop_negated_cues(a)
+    a.context = context.classify_context(a)
+    assert a.context == GENERAL
+    penal = analysis(m("act.recruitment", 1), m("purpose.forced_labour", 4), m("cue.penalty", 9))
+    scope.drop_negated_cues(penal)
+    assert context.classify_context(penal) == TRAFFICKING

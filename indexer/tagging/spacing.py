@@ -1,0 +1,65 @@
+"""Whitespace normalisation with an offset map back to the original provision text.
+
+spaCy turns extra whitespace ("recruits  or", "persons,\\n harbours") into separate space tokens,
+which breaks patterns of adjacent tokens. The tagger therefore tokenises a copy in which every
+whitespace run is one plain space (or one line break), and maps match offsets back to the original text so that
+evidence stays ``text[start:end]`` of what the caller passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# A whitespace run of two or more characters, or one unusual space, e.g. "  ", " \n\t ", "\u00a0"
+WHITESPACE_RUN_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+
+
+class OffsetMap:
+    """Maps character offsets of the normalised copy back to the original text."""
+
+    __slots__ = ("_positions", "_shifts")
+
+    def __init__(self, positions: list[int], shifts: list[int]):
+        self._positions = positions  # normalised offset of each collapsed run's single space
+        self._shifts = shifts  # characters removed up to and including that run
+
+    def start(self, offset: int) -> int:
+        """Original offset of the character at normalised ``offset``."""
+        index = bisect_left(self._positions, offset)  # runs strictly before ``offset``
+        return offset + (self._shifts[index - 1] if index else 0)
+
+    def end(self, offset: int) -> int:
+        """Original (exclusive) end offset of a span ending at normalised ``offset``."""
+        return self.start(offset - 1) + 1 if offset > 0 else 0
+
+
+IDENTITY = OffsetMap([], [])
+
+
+def normalise_whitespace(text: str) -> tuple[str, OffsetMap]:
+    """Return ``text`` with each whitespace run replaced by one space (one line break when the run
+    holds one), and the offset map back to ``text``."""
+    if not WHITESPACE_RUN_RE.search(text):
+        return text, IDENTITY
+    parts: list[str] = []
+    positions: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    last = 0
+    length = 0  # length of the normalised text built so far
+    for match in WHITESPACE_RUN_RE.finditer(text):
+        chunk = text[last:match.start()]
+        parts.append(chunk)
+        length += len(chunk)
+        run = match.end() - match.start()
+        # a run holding a line break stays one line break (a list item or paragraph boundary)
+        parts.append("\n" if "\n" in match.group() or "\r" in match.group() else " ")
+        if run > 1:
+            removed += run - 1
+            positions.append(length)
+            shifts.append(removed)
+        length += 1
+        last = match.end()
+    parts.append(text[last:])
+    return "".join(parts), OffsetMap(positions, shifts)
