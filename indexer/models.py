@@ -53,23 +53,23 @@ class StoredDocument(DocumentMeta):
 class CrossRef(BaseModel):
     """A reference from one provision to another ("as defined in section 3")."""
 
-    text: str
-    start: int
-    end: int
-    target_eid: str | None = None
-    target_law: str | None = None
+    text: str = Field(description="The words of the reference")
+    start: int = Field(description="Offset of the reference in the provision text (characters)")
+    end: int = Field(description="End offset (exclusive) of the reference")
+    target_eid: str | None = Field(None, description="eId of the target provision when resolved in the law")
+    target_law: str | None = Field(None, description="The other law the reference names, if any")
 
 
 class Tag(BaseModel):
     """An element found in a provision, with the quoted evidence that produced it."""
 
-    element: str
-    evidence: str
-    start: int
-    end: int
-    confidence: float = Field(ge=0.0, le=1.0)
-    rule_ids: list[str] = Field(default_factory=list)
-    source: TagSource = "auto"
+    element: str = Field(description="Element id of the taxonomy (e.g. act.recruitment)")
+    evidence: str = Field(description="The quoted text that produced the tag")
+    start: int = Field(description="Offset of the evidence in the provision text (characters)")
+    end: int = Field(description="End offset (exclusive) of the evidence in the provision text")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the tagger is, from 0 to 1")
+    rule_ids: list[str] = Field(default_factory=list, description="Pattern and rule ids that fired")
+    source: TagSource = Field("auto", description="auto (tagger) or review (added/confirmed by a reviewer)")
 
 
 class Provision(BaseModel):

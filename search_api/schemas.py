@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from indexer.models import ReviewAction
+from indexer.models import CrossRef, ReviewAction, Tag
 
 
 class Open(BaseModel):
@@ -20,17 +20,10 @@ class Open(BaseModel):
 
 
 # -- provisions -------------------------------------------------------------
-class TagOut(BaseModel):
-    """An element found in a provision, after reviews are applied."""
+class TagOut(Tag):
+    """An element found in a provision, after reviews are applied, with its label."""
 
-    element: str
     label: str = ""
-    evidence: str = Field("", description="The quoted text that produced the tag")
-    start: int = Field(0, description="Offset of the evidence in the provision text (characters)")
-    end: int = Field(0, description="End offset (exclusive) of the evidence in the provision text")
-    confidence: float = 0.0
-    rule_ids: list[str] = Field(default_factory=list)
-    source: str = Field("auto", description="auto (tagger) or review (added or confirmed by a reviewer)")
 
 
 class ReviewOut(BaseModel):
@@ -48,14 +41,9 @@ class ReviewOut(BaseModel):
     needs_rereview: bool = Field(False, description="The provision's text changed after the review")
 
 
-class CrossRefOut(BaseModel):
+class CrossRefOut(CrossRef):
     """A reference from the provision's text to another provision."""
 
-    text: str
-    start: int
-    end: int
-    target_eid: str | None = None
-    target_law: str | None = None
     target_id: str | None = Field(None, description="Public id of the target when it is collected")
 
 
