@@ -172,8 +172,11 @@ def test_live_http_semantics(live):
 
 def test_live_auth(live):
     with httpx.Client(base_url=live.url, timeout=10) as http:
-        search = http.get("/api/search", params={"page_size": 1}).json()
-        provision = http.get(f"/api/provisions/{search['results'][0]['id']}").json()
+        search = http.get("/api/search", params={"page_size": 20}).json()
+        provision = next(
+            p for p in (http.get(f"/api/provisions/{hit['id']}").json() for hit in search["results"])
+            if len(p["text"]) >= 10
+        )
         body = {
             "provision_id": provision["id"],
             "element": "crim.offence",
