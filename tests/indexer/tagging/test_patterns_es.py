@@ -358,7 +358,8 @@ def test_near_miss_legal_persons_outside_criminal_law():
      "de residencia.", "status.residence"),
     ("Las víctimas de trata de personas serán informadas sobre sus derechos y sobre la posibilidad de "
      "acceder a la asistencia médica.", "prot.medical_assistance"),
-    ("Se le informe a la víctima de trata de su derecho a la asistencia jurídica gratuita.", "rights.legal_aid"),
+    ("Se le informe a la víctima de trata de su derecho a la asistencia jurídica gratuita.",
+     "rights.legal_aid"),
 ])
 def test_information_duty_gives_counselling_not_the_right(text, right):
     check(text, {"prot.counselling"}, {right})
@@ -371,7 +372,7 @@ def test_information_duty_near_miss_right_granted_or_report():
           "prestada.", set(), {"prot.counselling"})
 
 
-# ------------------------------------------------------------------ penal-code near misses (precision round 2)
+# ------------------------------------------------------------ penal-code near misses (round 2)
 
 def test_special_protection_category_is_not_a_measure():
     check("Se impondrá la pena en su mitad superior cuando la víctima fuera menor de edad o persona con "
@@ -392,3 +393,46 @@ def test_transfer_of_assets_is_not_an_act():
           "consigan que se transfieran activos patrimoniales en perjuicio de otro.", set(), {"act.transfer"})
     check("Comete el delito de trata quien capte, enganche, transporte, transfiera, retenga o aloje a una o "
           "varias personas con fines de explotación.", {"act.transfer", "act.recruitment"}, set())
+
+
+# ------------------------------------------------------------------ other hispanophone drafting (round 2)
+
+def test_inverted_and_inclusive_definitions():
+    check("Constituye trata de personas la captación, el traslado o la acogida de personas mediante engaño o "
+          "amenaza con fines de explotación.",
+          {"act.recruitment", "act.transfer", "act.harbouring", "means.deception", "means.threat"}, set())
+    check("La explotación comprende, como mínimo, los trabajos forzados, la servidumbre y la extracción de "
+          "órganos.", {"purpose.forced_labour", "purpose.servitude", "purpose.organ_removal"}, set())
+
+
+@pytest.mark.parametrize("text, element", [
+    ("Se decomisarán los bienes y ganancias provenientes del delito de trata de personas.",
+     "crim.confiscation"),
+    ("El Estado garantizará que los documentos de viaje que expida no puedan ser falsificados.",
+     "coop.document_security"),
+    ("La asistencia a las víctimas de trata no estará condicionada a su colaboración en el proceso penal.",
+     "rights.unconditional_assistance"),
+    ("Las víctimas de trata no serán alojadas en centros de detención migratoria.", "rights.non_detention"),
+    ("El Estado garantizará a las víctimas de trata el acceso a una vivienda digna.", "prot.housing"),
+])
+def test_state_duties_in_general_phrasing(text, element):
+    check(text, {element}, set())
+
+
+def test_state_duty_near_misses():
+    check("El que falsificare un documento de identidad será castigado con prisión de uno a tres años.",
+          set(), {"coop.document_security"})
+    check("La asistencia a las víctimas de trata no estará condicionada al pago de tasas.",
+          set(), {"rights.unconditional_assistance"})
+    check("El que entrare en la vivienda de la víctima sin su consentimiento será castigado con prisión.",
+          set(), {"prot.housing"})
+
+
+def test_offence_cues_need_a_criminal_penalty():
+    check("El Plan de respuesta ante situaciones de contingencia migratoria se aplicará a los menores no "
+          "acompañados que puedan ser trasladados, incluidas las posibles víctimas de trata de personas.",
+          set(), {"crim.offence", "act.transfer"})
+    check("Será sancionado con pena de prisión de cinco a diez años quien captare o trasladare a una persona "
+          "con fines de explotación sexual.", {"crim.offence", "act.recruitment"}, set())
+    check("Con la pena de prisión de cuatro a ocho años si sometieran a una persona a esclavitud. Esta pena "
+          "se aplicará sin perjuicio de las que correspondan por otros delitos.", {"crim.offence"}, set())

@@ -376,15 +376,17 @@ def test_information_duty_gives_counselling_not_the_right(text):
 
 def test_information_duty_near_miss_right_granted_or_report():
     check("L'étranger victime de la traite des êtres humains se voit délivrer une carte de séjour temporaire "
-          "et bénéficie d'un hébergement sécurisé.", {"status.residence", "prot.housing"}, {"prot.counselling"})
+          "et bénéficie d'un hébergement sécurisé.", {"status.residence", "prot.housing"},
+          {"prot.counselling"})
     check("Le rapport annuel informe le Parlement de la situation des victimes de la traite.",
           set(), {"prot.counselling"})
 
 
-# ------------------------------------------------------------------ penal-code near misses (precision round 2)
+# ------------------------------------------------------------ penal-code near misses (round 2)
 
 @pytest.mark.parametrize("text, element", [
-    ("La victime de la traite peut se constituer partie civile devant le tribunal.", "prot.victim_participation"),
+    ("La victime de la traite peut se constituer partie civile devant le tribunal.",
+     "prot.victim_participation"),
     ("Les mineurs victimes de la traite ont accès à l'éducation et à la scolarisation.",
      "prot.employment_education"),
     ("La victime de la traite a droit à la réparation intégrale de son préjudice.", "prot.compensation"),
@@ -425,3 +427,48 @@ def test_penal_code_mentions_are_not_victim_measures(text, absent):
 def test_residence_needs_a_residence_word():
     check("L'étranger victime de la traite bénéficie de l'admission au séjour.", {"status.residence"}, set())
     check("La victime de la traite a droit au respect de sa dignité.", set(), {"status.residence"})
+
+
+# ------------------------------------------------------------------ other francophone drafting (round 2)
+
+def test_inverted_defining_formulas():
+    check("Constitue la traite des personnes le fait de recruter, de transporter ou d'héberger une personne, "
+          "par la menace ou la tromperie, aux fins de son exploitation.",
+          {"act.recruitment", "act.transportation", "act.harbouring", "means.threat", "means.deception"},
+          set())
+    check("L'exploitation comprend notamment le travail forcé, la servitude et le prélèvement d'organes.",
+          {"purpose.forced_labour", "purpose.servitude", "purpose.organ_removal"}, set())
+
+
+def test_inclusion_verb_alone_is_not_a_definition():
+    check("Le comité comprend un représentant des associations d'aide aux personnes et un agent chargé du "
+          "travail forcé.", set(), {"purpose.forced_labour"})
+    check("Constitue une contravention le fait de stationner sur un passage protégé.", set(),
+          {"crim.offence"})
+
+
+@pytest.mark.parametrize("text, element", [
+    ("Les enquêteurs et les magistrats suivent une formation spécialisée sur la traite des personnes.",
+     "coop.training"),
+    ("L'État veille à ce que les documents de voyage qu'il délivre ne puissent être facilement falsifiés.",
+     "coop.document_security"),
+    ("Un administrateur ad hoc est nommé pour l'enfant non accompagné victime de la traite.",
+     "rights.child_guardian"),
+    ("Est puni comme complice quiconque aide ou facilite sciemment la commission de la traite des personnes.",
+     "crim.complicity"),
+])
+def test_cooperation_guardian_and_complicity_variants(text, element):
+    check(text, {element}, set())
+
+
+def test_document_and_training_near_misses():
+    check("Le fait de falsifier un document de voyage est puni de cinq ans d'emprisonnement.",
+          set(), {"coop.document_security"})
+    check("Les élèves reçoivent une formation sur la sécurité routière.", set(), {"coop.training"})
+
+
+def test_carrier_duties_and_a_vehicle_owner_near_miss():
+    check("Le propriétaire ou l'exploitant d'un véhicule commercial qui amène au pays une personne dépourvue "
+          "des documents requis est passible d'une amende.", {"coop.border_measures"}, set())
+    check("La juridiction peut ordonner la confiscation du véhicule dont le condamné est le propriétaire.",
+          set(), {"coop.border_measures"})
