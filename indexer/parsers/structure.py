@@ -77,7 +77,7 @@ class _Builder:
         self.blocks = [b for b in blocks if b.text.strip()]
         self.tb = TextBuilder()
         self.roots: list[Node] = []
-        self.containers: list[tuple[int, Node]] = []
+        self.containers: list[tuple[int, int, Node]] = []  # (heading level, container rank, node)
         self.art: Node | None = None
         self.outer: Node | None = None  # amending article while ``art`` is inserted text
         self.stack: list[tuple[str, Node]] = []
@@ -136,7 +136,7 @@ class _Builder:
 
     # --- containers and articles -------------------------------------------------
     def _parent_list(self) -> list[Node]:
-        return self.containers[-1][1].children if self.containers else self.roots
+        return self.containers[-1][2].children if self.containers else self.roots
 
     def _close_article(self) -> None:
         self.recitals, self.recital = False, None
@@ -145,11 +145,15 @@ class _Builder:
 
     def _open_container(self, h: Heading, level: int) -> None:
         self._close_article()
-        while self.containers and self.containers[-1][0] >= level:
+        # A heading closes the open containers of deeper levels; at the same markdown level (codes
+        # that write "#### Titre", "#### Chapitre", "#### Section" alike) only those of equal or
+        # lower rank: a chapter stays open under its title, a new title closes both.
+        while self.containers and (self.containers[-1][0] > level or (
+                self.containers[-1][0] == level and self.containers[-1][1] >= h.rank)):
             self.containers.pop()
         node = Node(kind=h.kind, num=h.num, heading=h.rest, label=h.label)
         self._parent_list().append(node)
-        self.containers.append((level, node))
+        self.containers.append((level, h.rank, node))
 
     def _open_article(self, h: Heading, start: int, end: int, is_heading: bool, inserted: str | None,
                       next_text: str = "") -> None:

@@ -149,7 +149,9 @@ def flatten(roots: list[Node], text: str) -> list[Provision]:
             part = f"{EID_PREFIX.get(node.kind, node.kind)}_{eid_token(node.num)}" if node.num else \
                 EID_PREFIX.get(node.kind, node.kind)
             if node.kind in CONTAINER_KINDS:
-                walk(node.children, f"{prefix}{part}__", [*path, label], parent)
+                title = node.heading.strip()
+                entry = f"{label}: {title}" if title and title not in label else label
+                walk(node.children, f"{prefix}{part}__", [*path, entry], parent)
                 continue
             if parent is None:
                 eid = f"{prefix}{part}" if part in seen or not node.num else part

@@ -54,7 +54,7 @@ def test_markdown_tree_offsets_and_metadata():
     assert list(nums) == ["1", "1(1)", "1(2)", "1(2)(a)", "1(2)(b)", "2 bis"]
     art1 = nums["1"]
     assert art1.eid == "art_1" and art1.heading == "Objeto." and art1.kind == "article"
-    assert art1.path == ["TÍTULO I"]
+    assert art1.path == ["TÍTULO I: Disposiciones generales"]  # container label with its title
     assert nums["1(1)"].text == "Esta ley regula la protección de las personas que sufren explotación."
     assert nums["1(2)(b)"].eid == "art_1__para_2__point_b" and nums["1(2)(b)"].text == "la servidumbre."
     # the unnumbered closing paragraph belongs to paragraph 2, not to point b
@@ -215,3 +215,40 @@ def test_insertions_in_several_languages():
     assert top == ["1", "2"]
     inserted = next(p for p in law.provisions if p.amends)
     assert (inserted.num, inserted.heading, inserted.amends) == ("4A", "Forced labour", "Sample Act s. 4A")
+
+
+SAME_LEVEL_CONTAINERS = """# Code d'exemple
+
+#### Titre II : Des atteintes aux personnes
+
+#### Chapitre V : De la dignité
+
+#### Section 1 bis : De l'exploitation
+
+##### Article 10
+
+Le fait d'exploiter une personne est puni de sept ans d'emprisonnement.
+
+##### Article 11
+
+La tentative est punie des mêmes peines.
+
+##### Article 12
+
+Les personnes morales encourent l'amende.
+
+#### Titre III : Des atteintes aux biens
+
+##### Article 20
+
+Le vol est puni de trois ans d'emprisonnement.
+"""
+
+
+def test_containers_at_one_markdown_level_nest_by_rank():
+    """Codes that write titles, chapters and sections at one heading level keep the whole path."""
+    law = _parse(SAME_LEVEL_CONTAINERS, "markdown", language="fr")
+    arts = _by_num(law)
+    assert arts["10"].path == ["Titre II: Des atteintes aux personnes", "Chapitre V: De la dignité",
+                               "Section 1 bis: De l'exploitation"]
+    assert arts["20"].path == ["Titre III: Des atteintes aux biens"]
