@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crawler.raw_store import RawStore, utcnow
 from indexer.db import connect
-from indexer.models import DocumentMeta, Law, StoredDocument
+from indexer.models import DocumentMeta, Law, Provision, StoredDocument
 from indexer.repository import iter_index_docs, store_law
 from indexer.settings import Settings, get_settings
 
@@ -81,15 +81,22 @@ def _record_error(conn: sqlite3.Connection, doc_id: int | None, stage: str, reas
     conn.commit()
 
 
+def context_heading(prov: Provision) -> str:
+    """The heading the tagger reads for context: the provision's own, then its two nearest enclosing
+    levels ("Section 1 bis: De la traite des êtres humains"), where a chapter often names the victims
+    or the offence its provisions are about."""
+    return "; ".join(x for x in (prov.heading, *prov.path[-2:]) if x)
+
+
 def parse_and_tag(data: bytes, doc: StoredDocument, tagger) -> Law:
     """Parse one stored version and tag every provision (raises ParseError on bad input)."""
     from indexer.parsers import parse_document
 
     law = parse_document(data, doc)
     law.document_id = doc.id
-    language = law.language or doc.language
+    language, title = law.language or doc.language, law.title or doc.title
     items = [
-        {"text": p.text, "language": language, "heading": p.heading, "law_title": law.title or doc.title}
+        {"text": p.text, "language": language, "heading": context_heading(p), "law_title": title}
         for p in law.provisions
     ]
     for prov, tags in zip(law.provisions, tagger.tag_batch(items), strict=True):

@@ -143,3 +143,17 @@ def test_citation_label() -> None:
     assert citation_label("177 bis", "article", "es") == "art. 177 bis"
     assert citation_label("279.01", "section", "en") == "s. 279.01"
     assert citation_label("232a", "section", "de") == "§ 232a"
+
+
+def test_context_heading_adds_the_nearest_enclosing_levels() -> None:
+    """The tagger sees the chapter that names the victims, not only the article's own heading."""
+    from indexer.pipeline import context_heading
+
+    prov = Provision(
+        eid="art_5",
+        text="They shall receive shelter.",
+        heading="Shelter",
+        path=["Part II: Offences", "Chapter 3: Protection of victims of trafficking", "Article 5"],
+    )
+    assert context_heading(prov) == "Shelter; Chapter 3: Protection of victims of trafficking; Article 5"
+    assert context_heading(Provision(eid="art_1", text="x")) == ""
