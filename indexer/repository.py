@@ -166,10 +166,13 @@ def auto_tags(conn: sqlite3.Connection, provision_rowid: int) -> list[Tag]:
     ]
 
 
+UNNUMBERED_LABELS = {"hcontainer": "unnumbered provision", "body": "whole text", "": "provision"}
+
+
 def citation_label(num: str, kind: str, language: str) -> str:
     """A short citation label such as ``art. 177 bis`` or ``s. 279.01``."""
-    if not num:
-        return kind
+    if not num:  # AKN's generic containers mean nothing to a reader
+        return UNNUMBERED_LABELS.get(kind, kind)
     prefix = {
         "article": "art.",
         "section": "s.",

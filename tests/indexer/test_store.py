@@ -143,6 +143,8 @@ def test_citation_label() -> None:
     assert citation_label("177 bis", "article", "es") == "art. 177 bis"
     assert citation_label("279.01", "section", "en") == "s. 279.01"
     assert citation_label("232a", "section", "de") == "§ 232a"
+    assert citation_label("", "hcontainer", "en") == "unnumbered provision"
+    assert citation_label("", "preamble", "en") == "preamble"
 
 
 def test_context_heading_adds_the_nearest_enclosing_levels() -> None:
