@@ -42,6 +42,8 @@ CUE_IDS: dict[str, str] = {
     "cue.reference": "incorporates another provision by reference",
     "cue.sale": "sale, purchase or exchange of a person",
     "cue.inform": "a duty to inform a person of a right or service (not the right itself)",
+    "cue.body_name": "the start of the name of a public body ('Ministry of', 'Secretary of'): a capitalised "
+                     "service word right after it names the body, not a measure",
 }
 
 

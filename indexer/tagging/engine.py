@@ -28,6 +28,7 @@ ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "deu": "de", "ge
 # The rule functions in the order they run; each is small, named and tested on its own.
 RULES = (
     scope.apply_negation,
+    scope.apply_body_names,
     scope.apply_nested_acts,
     context.apply_definition_scope,
     scope.apply_aggravation_only,

@@ -88,13 +88,30 @@ def compile_pattern(pattern: list[dict]) -> list[Step] | None:
     return steps
 
 
-def match_ends(steps: list[Step], start: int, size: int, ok: Callable[[Predicate, int], bool]) -> set[int]:
+NO_ENDS: frozenset[int] = frozenset()
+
+
+def match_ends(steps: list[Step], start: int, size: int,
+               ok: Callable[[Predicate, int], bool]) -> set[int] | frozenset[int]:
     """Every end offset of a match of ``steps`` starting at token ``start``.
 
     ``ok(test, i)`` tells whether token ``i`` passes ``test`` (cached by the caller).
     """
-    positions = {start}
-    for test, low, high in steps:
+    position = start
+    index = 0
+    count = len(steps)
+    while index < count:  # fast path: leading steps of exactly one token
+        test, low, high = steps[index]
+        if low != 1 or high != 1:
+            break
+        if position >= size or not ok(test, position):
+            return NO_ENDS
+        position += 1
+        index += 1
+    if index == count:
+        return {position} if position != start else NO_ENDS
+    positions = {position}
+    for test, low, high in steps[index:]:
         following: set[int] = set()
         for position in positions:
             if low == 0:

@@ -2,8 +2,8 @@
 
 spaCy turns extra whitespace ("recruits  or", "persons,\\n harbours") into separate space tokens,
 which breaks patterns of adjacent tokens. The tagger therefore tokenises a copy in which every
-whitespace run is one plain space (or one line break), and maps match offsets back to the original text so that
-evidence stays ``text[start:end]`` of what the caller passed in.
+whitespace run is one plain space (or one line break), and maps match offsets back to the original
+text so that evidence stays ``text[start:end]`` of what the caller passed in.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import re
 from bisect import bisect_left
 
 # A whitespace run of two or more characters, or one unusual space, e.g. "  ", " \n\t ", "\u00a0"
-WHITESPACE_RUN_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+ODD_SPACE = r"\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tab, no-break and typographic spaces
+# ... or a single line break inside a sentence (a hard-wrapped line: "sexual\nexploitation")
+WHITESPACE_RUN_RE = re.compile(rf"[ \r\n{ODD_SPACE}]{{2,}}|[{ODD_SPACE}]|(?<=[a-zà-ÿ,])\n(?=[a-zà-ÿ])")
 
 
 class OffsetMap:
@@ -35,6 +37,24 @@ class OffsetMap:
 
 
 IDENTITY = OffsetMap([], [])
+# a letter or comma before, a lower-case letter after: the line break only wraps a sentence
+WRAP_BEFORE_RE = re.compile(r"[a-zà-ÿ,]")
+WRAP_AFTER_RE = re.compile(r"[a-zà-ÿ]")
+
+
+def is_line_break(text: str, start: int, end: int) -> bool:
+    """True when the whitespace run ``text[start:end]`` separates lines (list items, paragraphs).
+
+    One line break between a word (or comma) and a lower-case word is a hard wrap inside a
+    sentence ("forced \\nlabour"), not a boundary.
+    """
+    run = text[start:end]
+    breaks = run.count("\n") or run.count("\r")
+    if not breaks:
+        return False
+    if breaks > 1 or start == 0 or end >= len(text):
+        return True
+    return not (WRAP_BEFORE_RE.match(text[start - 1]) and WRAP_AFTER_RE.match(text[end]))
 
 
 def normalise_whitespace(text: str) -> tuple[str, OffsetMap]:
@@ -53,8 +73,9 @@ def normalise_whitespace(text: str) -> tuple[str, OffsetMap]:
         parts.append(chunk)
         length += len(chunk)
         run = match.end() - match.start()
-        # a run holding a line break stays one line break (a list item or paragraph boundary)
-        parts.append("\n" if "\n" in match.group() or "\r" in match.group() else " ")
+        # a run holding a line break stays one line break (a list item or paragraph boundary),
+        # except a line break inside a sentence
+        parts.append("\n" if is_line_break(text, match.start(), match.end()) else " ")
         if run > 1:
             removed += run - 1
             positions.append(length)

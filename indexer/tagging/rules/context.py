@@ -176,9 +176,14 @@ def classify_context(analysis: Analysis) -> str:
 
 
 def apply_definition_scope(analysis: Analysis) -> None:
-    """Drop act/means/purpose candidates outside the contexts where the spec allows them."""
+    """Drop act/means/purpose candidates outside the contexts where the spec allows them.
+
+    In the definition of an exploitation term, acts and crim.* are dropped too.
+    """
     if analysis.context == EXPLOITATION_DEFINITION:
-        for element in analysis.elements_with_prefix("act."):
+        # a definition of an exploitation term states no act and no criminal-law measure
+        # ("'bonded labour' means ... the forfeiture of wages" is not confiscation)
+        for element in analysis.elements_with_prefix("act.") + analysis.elements_with_prefix("crim."):
             analysis.drop(element, "rule.scope.exploitation_definition")
         return
     if analysis.context in DEFINITION_CONTEXTS:

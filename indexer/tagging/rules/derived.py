@@ -17,6 +17,7 @@ from indexer.tagging.rules.scope import is_aggravation_only
 
 WINDOW = 25  # tokens: how close two cues must be to form one statement
 CHILD_WINDOW = 30
+CHILD_ACT_GAP = 20  # tokens between an act and the child it is done to ("delivers ..., a person under 18")
 
 
 def _pair(analysis: Analysis, first: str, second: str, window: int = WINDOW):
@@ -71,15 +72,24 @@ def derive_no_means(analysis: Analysis) -> None:
 
 
 def derive_child_offence_without_means(analysis: Analysis) -> None:
-    """A child-specific trafficking offence that lists acts and no means: definition.child_no_means."""
+    """A child-specific trafficking offence that lists acts and no means: definition.child_no_means.
+
+    The child must be named in the same sentence, within ``CHILD_ACT_GAP`` tokens of an act; an
+    offence that first refers to another provision is left alone (its means are defined there).
+    """
     if analysis.context != TRAFFICKING or analysis.has_prefix("means.") or is_aggravation_only(analysis):
         return
-    if not analysis.has("cue.offence", "cue.penalty") or analysis.has("cue.reference"):
+    if not analysis.has("cue.offence", "cue.penalty"):
         return
     acts = [e for name in analysis.elements_with_prefix("act.") for e in analysis.candidates[name]]
+    if not acts:
+        return
+    first_act = min(e.start for e in acts)
+    if any(r.start < first_act for r in analysis.cues("cue.reference")):
+        return  # "the offence referred to in article 5 committed against a child": means defined there
     child = analysis.cues("cue.child")
     for act in acts:
-        close = [c for c in child if near(c, act, 8)]
+        close = [c for c in child if near(c, act, CHILD_ACT_GAP) and same_sentence(analysis.text, c, act)]
         if close:
             _derive(analysis, "definition.child_no_means", (close[0], close[0]), 0.7,
                     "rule.child_offence_without_means")
@@ -165,11 +175,16 @@ def derive_aggravation(analysis: Analysis) -> None:
 
 def derive_special_needs(analysis: Analysis) -> None:
     """Measures for child victims ("child victims", "victims under eighteen") in the same sentence as
-    an assistance or protection measure: prot.special_needs."""
+    an assistance or protection measure, or a measure aimed directly at children ("services to
+    minors") in a provision on victims: prot.special_needs."""
     measures = analysis.cues("cue.assistance")
     measures += [m for m in analysis.matches if m.element.startswith("prot.")]
     victims = analysis.cues("cue.victim")
     for child in analysis.cues("cue.child"):
+        direct = [m for m in measures if 0 <= child.tok_start - m.tok_end <= 2]  # "services to minors"
+        if direct and victims:
+            _derive(analysis, "prot.special_needs", (direct[0], child), 0.6, "rule.special_needs.child")
+            return
         if not any(near(child, v, 3) for v in victims):
             continue
         for measure in measures:

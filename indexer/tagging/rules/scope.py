@@ -102,6 +102,26 @@ def apply_negation(analysis: Analysis) -> None:
             analysis.candidates[element] = kept
 
 
+BODY_GROUPS = ("prot.", "status.", "rights.", "prev.", "coop.")
+
+
+def apply_body_names(analysis: Analysis) -> None:
+    """A capitalised service word right after "Ministry of" / "Secretary of" names a public body
+    ("the Secretary of Education", "Ministry of Health"), it grants no measure: drop that evidence."""
+    bodies = analysis.cues("cue.body_name")
+    if not bodies:
+        return
+    text = analysis.text
+    for element in [e for e in analysis.candidates if e.startswith(BODY_GROUPS)]:
+        kept = [e for e in analysis.candidates[element]
+                if not (text[e.start:e.start + 1].isupper()
+                        and any(0 <= e.tok_start - b.tok_end <= 0 for b in bodies))]
+        if not kept:
+            analysis.drop(element, "rule.body_name")
+        else:
+            analysis.candidates[element] = kept
+
+
 NEGATABLE_CUES = ("cue.offence", "cue.penalty")
 
 

@@ -124,3 +124,37 @@ def test_whitespace_map_back_to_the_original():
     for word in ("one", "two", "three", "four"):
         start = normalised.index(word)
         assert raw[offsets.start(start):offsets.end(start + len(word))] == word
+
+
+def test_a_hard_wrapped_line_inside_a_sentence_still_matches(tagger):
+    text = ("A person who recruits another person for the purpose of forced\nlabour commits the offence of "
+            "trafficking in persons.")
+    forced = [t for t in tagger.tag(text, "en") if t.element == "purpose.forced_labour"]
+    assert forced and forced[0].evidence == "forced\nlabour"
+
+
+def test_list_item_line_breaks_are_kept():
+    from indexer.tagging.spacing import normalise_whitespace
+
+    assert normalise_whitespace("exploitation;\n(b) the")[0] == "exploitation;\n(b) the"
+    assert normalise_whitespace("of forced\nlabour")[0] == "of forced labour"
+
+
+def test_tag_jsonl_honours_the_heading_like_the_pipeline(tmp_path: Path, tagger):
+    text = "The person concerned shall be provided with safe accommodation and medical care."
+    source = tmp_path / "in.jsonl"
+    lines = [{"id": "bare", "text": text, "language": "en"},
+             {"id": "headed", "text": text, "language": "en",
+              "heading": "Assistance to victims of trafficking"}]
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    tag_jsonl(source, target, tagger=tagger)
+    bare, headed = (json.loads(line) for line in target.read_text(encoding="utf-8").splitlines())
+    assert not bare["elements"]
+    assert {"prot.housing", "prot.medical_assistance"} <= {e["id"] for e in headed["elements"]}
+
+
+def test_windows_line_endings_and_trailing_spaces_before_a_wrap():
+    from indexer.tagging.spacing import normalise_whitespace
+
+    assert normalise_whitespace("of forced \r\nlabour;\r\n\r\n(b) x")[0] == "of forced labour;\n(b) x"

@@ -319,8 +319,8 @@ def test_the_name_of_a_legal_services_body_is_not_legal_aid(elements):
 
 
 def test_an_authority_passing_information_to_another_is_information_exchange(elements):
-    text = ("The labour inspectorate shall provide information on suspected cases of trafficking in persons to "
-            "the competent police authorities.")
+    text = ("The labour inspectorate shall provide information on suspected cases of trafficking in persons "
+            "to the competent police authorities.")
     assert "coop.information_exchange" in elements(text)
 
 
@@ -351,3 +351,91 @@ def test_court_may_not_treat_consent_as_a_defence(elements):
     text = ("In a prosecution for trafficking in persons, the court shall not consider the consent of the "
             "victim or of a parent as a defence.")
     assert "definition.consent_irrelevant" in elements(text)
+
+
+def test_forfeiture_inside_a_defined_exploitation_term_is_not_confiscation(elements):
+    text = ("In this Act, “debt bondage” means the status of a debtor who pledges personal services as "
+            "security for a debt under an arrangement that provides for the forfeiture of wages.")
+    assert "crim.confiscation" not in elements(text)
+
+
+def test_aiding_entry_in_contravention_of_the_act_is_smuggling_not_trafficking(elements):
+    text = ("No person shall organise, aid or abet the coming into the country of any person knowing that "
+            "the entry is in contravention of this Act.")
+    assert "crim.complicity" not in elements(text)
+    trafficking = ("No person shall aid or abet the recruitment of a person by deception for the purpose of "
+                   "exploitation, and any person who does so commits an offence.")
+    assert "crim.complicity" in elements(trafficking)
+
+
+def test_concealing_a_passport_is_a_document_offence(elements):
+    text = ("Whoever knowingly destroys, conceals, removes or possesses any passport of another person in "
+            "order to keep that person in forced labour shall be fined or imprisoned for not more than five "
+            "years.")
+    assert not {e for e in elements(text) if e.startswith(("act.", "purpose."))}
+    harbouring = ("Whoever conceals or harbours a person for the purpose of forced labour shall be "
+                  "imprisoned for not more than ten years.")
+    assert {"act.harbouring", "purpose.forced_labour"} <= elements(harbouring)
+
+
+def test_acts_abroad_that_would_be_an_offence_at_home_give_jurisdiction(elements):
+    text = ("Every person who, outside the Republic, commits an act that, if committed in the Republic, "
+            "would be an offence of trafficking in persons under this Act is deemed to have committed it.")
+    assert "crim.jurisdiction" in elements(text)
+    smuggling = ("Every person who, outside the Republic, commits the offence of smuggling of migrants is "
+                 "liable to imprisonment for five years.")
+    assert "crim.jurisdiction" not in elements(smuggling)
+
+
+def test_vulnerable_position_is_abuse_of_vulnerability(elements):
+    text = ("A person who recruits another person, relying on the vulnerable condition of that person, for "
+            "the purpose of forced labour commits an offence.")
+    assert "means.abuse_of_vulnerability" in elements(text)
+    assert "means.abuse_of_vulnerability" not in elements(
+        "The Ministry shall publish guidance on vulnerable situations in the labour market.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry shall fund programmes for the empowerment of women and girls at risk of trafficking.",
+    "The State shall take measures to reduce the vulnerability of children to trafficking in persons.",
+    "The Council shall promote economic alternatives for communities at risk of trafficking.",
+])
+def test_root_causes_family(elements, text):
+    assert "prev.root_causes" in elements(text)
+
+
+def test_vulnerability_as_a_means_is_not_a_root_cause(elements):
+    text = ("A person who recruits another person by abuse of a position of vulnerability for the purpose of "
+            "exploitation commits an offence.")
+    assert "prev.root_causes" not in elements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Where a child victim of trafficking is unaccompanied, the court shall appoint a guardian without delay.",
+    "A guardian ad litem shall represent every child victim of trafficking in the proceedings.",
+    "The authority shall designate a guardian for the child victim of trafficking.",
+])
+def test_child_guardian_family(elements, text):
+    assert "rights.child_guardian" in elements(text)
+
+
+def test_parent_or_guardian_is_not_the_appointment_of_a_guardian(elements):
+    text = ("The court shall order restitution to the victim of trafficking or, where the victim has died, "
+            "to the parent or guardian of the victim.")
+    assert "rights.child_guardian" not in elements(text)
+
+
+def test_refraining_from_prosecuting_victims_is_non_punishment(elements):
+    text = ("Prosecutors shall refrain from prosecuting victims of trafficking for offences they committed "
+            "as a direct result of being trafficked.")
+    assert "rights.non_punishment" in elements(text)
+    assert "rights.non_punishment" not in elements(
+        "Prosecutors shall avoid delays in prosecuting persons suspected of trafficking.")
+
+
+def test_the_name_of_a_ministry_is_not_a_service(elements):
+    text = ("The Ministry of Employment and the Secretary of Education shall report on programmes for "
+            "victims of trafficking.")
+    assert not {"prot.employment_education"} & elements(text)
+    granted = "Victims of trafficking shall have access to education and vocational training."
+    assert "prot.employment_education" in elements(granted)

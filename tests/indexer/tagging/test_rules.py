@@ -287,8 +287,8 @@ def test_child_alternative_to_the_means_needs_no_means():
 # ---- round-1 engine reports (each one a regression test) ---------------------------------------
 
 def test_aggravation_in_an_unrelated_offence_needs_trafficking_or_a_general_part():
-    other = analysis(m("cue.kidnapping", 0), m("cue.offence", 2), m("cue.penalty", 4), m("cue.aggravation", 6),
-                     m("crim.aggravation", 6))
+    other = analysis(m("cue.kidnapping", 0), m("cue.offence", 2), m("cue.penalty", 4),
+                     m("cue.aggravation", 6), m("crim.aggravation", 6))
     scope.apply_general_context_crim(other)
     assert "crim.aggravation" not in other.candidates
     general_part = analysis(m("cue.general_part", 0), m("cue.penalty", 4), m("crim.aggravation", 6))
@@ -301,8 +301,8 @@ def test_child_named_late_in_the_same_sentence_gives_child_no_means():
     derived.derive_no_means(a)
     assert "definition.child_no_means" in a.candidates
     text = "x" * 300 + ". " + "x" * 1700  # a sentence boundary between the two cues
-    apart = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.no_means", 3), m("cue.child", 60),
-                     text=text)
+    apart = analysis(m("cue.trafficking", 0), m("cue.definition", 1), m("cue.no_means", 3),
+                     m("cue.child", 60), text=text)
     derived.derive_no_means(apart)
     assert "definition.child_no_means" not in apart.candidates
     assert "means.not_required" in apart.candidates
@@ -314,13 +314,15 @@ def test_offence_with_acts_and_purpose_and_no_means_needs_no_means():
     derived.derive_means_not_required(a)
     assert "means.not_required" in a.candidates
     with_means = analysis(m("cue.trafficking", 0), m("cue.offence", 1), m("act.recruitment", 3),
-                          m("means.force", 5), m("cue.purpose_marker", 6), m("purpose.sexual_exploitation", 8))
+                          m("means.force", 5), m("cue.purpose_marker", 6),
+                          m("purpose.sexual_exploitation", 8))
     derived.derive_means_not_required(with_means)
     assert "means.not_required" not in with_means.candidates
 
 
 def test_a_means_word_after_the_defining_formula_is_not_the_defined_term():
-    extortion = analysis(m("cue.definition", 2), m("means.force", 5))  # "extortion is defined as ... by violence"
+    # "extortion is defined as obtaining ... by violence"
+    extortion = analysis(m("cue.definition", 2), m("means.force", 5))
     assert not context.defines_exploitation_term(extortion)
     bondage = analysis(m("means.abuse_of_vulnerability", 1), m("cue.definition", 3))  # "'debt bondage' means"
     assert context.defines_exploitation_term(bondage)
@@ -334,10 +336,60 @@ def test_child_under_18_is_kept_when_the_aggravation_comes_after_it():
 
 
 def test_a_negated_penalty_does_not_make_a_provision_penal():
-    a = analysis(m("act.recruitment", 1), m("purpose.forced_labour", 4), m("cue.negation", 8), m("cue.penalty", 9))
+    a = analysis(m("act.recruitment", 1), m("purpose.forced_labour", 4), m("cue.negation", 8),
+                 m("cue.penalty", 9))
     scope.drop_negated_cues(a)
     a.context = context.classify_context(a)
     assert a.context == GENERAL
     penal = analysis(m("act.recruitment", 1), m("purpose.forced_labour", 4), m("cue.penalty", 9))
     scope.drop_negated_cues(penal)
     assert context.classify_context(penal) == TRAFFICKING
+
+
+def test_definition_of_an_exploitation_term_carries_no_criminal_law_measure():
+    a = analysis(m("purpose.forced_labour", 1), m("cue.definition", 3), m("means.coercion", 6),
+                 m("crim.confiscation", 9), m("act.recruitment", 12))
+    assert a.context == EXPLOITATION_DEFINITION
+    context.apply_definition_scope(a)
+    assert "crim.confiscation" not in a.candidates and "act.recruitment" not in a.candidates
+    assert "means.coercion" in a.candidates
+
+
+def test_a_measure_aimed_directly_at_children_in_a_provision_on_victims():
+    a = analysis(m("cue.victim", 1), m("cue.assistance", 5), m("cue.child", 7))  # "assistance to minors"
+    derived.derive_special_needs(a)
+    assert "prot.special_needs" in a.candidates
+    no_victims = analysis(m("cue.assistance", 5), m("cue.child", 7))
+    derived.derive_special_needs(no_victims)
+    assert "prot.special_needs" not in no_victims.candidates
+    far = analysis(m("cue.victim", 1), m("cue.assistance", 5), m("cue.child", 12))
+    derived.derive_special_needs(far)
+    assert "prot.special_needs" not in far.candidates
+
+
+def test_child_named_further_from_the_act_in_the_same_sentence():
+    a = analysis(m("cue.penalty", 0), m("act.transfer", 5), m("act.receipt", 7), m("cue.child", 20),
+                 m("cue.exploitation", 26), m("cue.reference", 32))
+    a.context = TRAFFICKING
+    derived.derive_child_offence_without_means(a)
+    assert "definition.child_no_means" in a.candidates
+
+
+def test_child_offence_referring_first_to_another_provision_is_left_alone():
+    a = analysis(m("cue.reference", 1), m("cue.offence", 3), m("act.recruitment", 5), m("cue.child", 7),
+                 m("cue.exploitation", 9))
+    a.context = TRAFFICKING
+    derived.derive_child_offence_without_means(a)
+    assert "definition.child_no_means" not in a.candidates
+
+
+def test_a_capitalised_word_after_a_body_name_is_not_a_measure():
+    text = "the Minister of Education and victims" + " " * 2000
+    body = RawMatch("cue.body_name", 4, 15, 1, 3, "t.body", 0.8)  # "Minister of"
+    service = RawMatch("prot.employment_education", 16, 25, 3, 4, "t.edu", 0.8)  # "Education"
+    a = Analysis.build(text, [body, service])
+    scope.apply_body_names(a)
+    assert "prot.employment_education" not in a.candidates
+    lower = Analysis.build(text.replace("Education", "education"), [body, service])
+    scope.apply_body_names(lower)
+    assert "prot.employment_education" in lower.candidates
