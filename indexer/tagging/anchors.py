@@ -48,15 +48,8 @@ def _value_test(value) -> Callable[[str], bool] | None:
     return None
 
 
-def anchor_predicate(token_spec: dict) -> Predicate | None:
-    """A Python test equivalent to one Matcher token dict, or None when it cannot anchor a pattern.
-
-    None is returned for optional tokens (``OP`` ?, *, !, {0,n}) and for attributes this module does
-    not evaluate; such patterns are always run.
-    """
-    op = token_spec.get("OP")
-    if op in OPTIONAL_OPS or (isinstance(op, str) and ZERO_QUANTIFIER_RE.match(op)):
-        return None
+def token_predicate(token_spec: dict) -> Predicate | None:
+    """The test of one Matcher token dict, ignoring ``OP``; None when an attribute is unsupported."""
     tests: list[Predicate] = []
     for key, value in token_spec.items():
         if key == "OP":
@@ -74,8 +67,24 @@ def anchor_predicate(token_spec: dict) -> Predicate | None:
         else:
             return None
     if not tests:
-        return None
+        return lambda tok: True
+    if len(tests) == 1:
+        return tests[0]
     return lambda tok: all(test(tok) for test in tests)
+
+
+def anchor_predicate(token_spec: dict) -> Predicate | None:
+    """A Python test equivalent to one Matcher token dict, or None when it cannot anchor a pattern.
+
+    None is returned for optional tokens (``OP`` ?, *, !, {0,n}), for a token without attributes and
+    for attributes this module does not evaluate; such patterns are always run.
+    """
+    op = token_spec.get("OP")
+    if op in OPTIONAL_OPS or (isinstance(op, str) and ZERO_QUANTIFIER_RE.match(op)):
+        return None
+    if all(key == "OP" for key in token_spec):
+        return None
+    return token_predicate(token_spec)
 
 
 def _lower_only(token_spec: dict):

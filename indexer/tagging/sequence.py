@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from indexer.tagging.anchors import FLAG_ATTRS, TEXT_ATTRS, Predicate, _value_test
+from indexer.tagging.anchors import Predicate, token_predicate
 
 UNBOUNDED = 64  # repetitions allowed for "*" and "+" (a provision clause is never longer)
 # "{2}", "{1,3}", "{,3}", "{2,}"
@@ -29,31 +29,6 @@ class Step(NamedTuple):
     test: Predicate
     low: int
     high: int
-
-
-def token_predicate(token_spec: dict) -> Predicate | None:
-    """The test of one Matcher token dict, ignoring ``OP``; None when unsupported."""
-    tests: list[Predicate] = []
-    for key, value in token_spec.items():
-        if key == "OP":
-            continue
-        upper = key.upper()
-        if upper in TEXT_ATTRS:
-            test = _value_test(value)
-            if test is None:
-                return None
-            attr = TEXT_ATTRS[upper]
-            tests.append(lambda tok, attr=attr, test=test: test(getattr(tok, attr)))
-        elif upper in FLAG_ATTRS and isinstance(value, bool):
-            attr = FLAG_ATTRS[upper]
-            tests.append(lambda tok, attr=attr, value=value: getattr(tok, attr) == value)
-        else:
-            return None
-    if not tests:
-        return lambda tok: True
-    if len(tests) == 1:
-        return tests[0]
-    return lambda tok: all(test(tok) for test in tests)
 
 
 def repetitions(op: str | None) -> tuple[int, int] | None:
