@@ -20,7 +20,6 @@ import itertools
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.servers import start_api  # noqa: E402
+
 IDS_ENV = "PALERMO_BENCH_IDS"
 PACE_ENV = "PALERMO_BENCH_PACE"
 SEARCH_WORDS = (
@@ -204,54 +207,9 @@ def build_dataset(data_dir: Path, provisions: int) -> dict:
     return info
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(data_dir: Path, workers: int, log_path: Path) -> tuple[subprocess.Popen, str]:
-    """Start uvicorn on a free 127.0.0.1 port and wait for /healthz (at most 60 s)."""
-    import httpx
-
-    port = _free_port()
-    env = {**os.environ, "PALERMO_DATA_DIR": str(data_dir), "PALERMO_ENVIRONMENT": "test"}
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "search_api.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None:
-            break
-        time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"server did not become ready: {log_path.read_text()[-2000:]}")
+    """Start uvicorn on a free 127.0.0.1 port and wait for /readyz (at most 60 s)."""
+    return start_api(data_dir, log_path, workers=workers, ready_path="/readyz", timeout=60)
 
 
 def warm_up(url: str, info: dict, workers: int) -> None:

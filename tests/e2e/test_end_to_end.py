@@ -12,7 +12,6 @@ import functools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.servers import free_port
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -33,12 +34,6 @@ E2E_FILES = (
 )
 PALERMO = [sys.executable, "-m", "indexer.cli"]
 
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -9,10 +9,8 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from indexer.db import connect
 from search_api.auth import create_token
 from tests.fixtures_data import build_fixture, build_shared_fixture
 from tests.search_api.conftest import ADMIN_ENV_SECRET, make_settings
+from tests.servers import start_api, stop
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMATHESIS_CLI = Path(__file__).with_name("schemathesis_cli.py")
@@ -45,12 +44,6 @@ class LiveServer:
     data: str  # "shared corpus" or "synthetic fixture"
     reviewer_token: str
     process: subprocess.Popen
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _dataset(request: pytest.FixtureRequest, root: Path) -> tuple[Path, str]:
@@ -76,56 +69,16 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         token = create_token(conn, "reviewer", "live-tests")
     finally:
         conn.close()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PALERMO_DATA_DIR": str(data_dir),
-        "PALERMO_ENVIRONMENT": "test",
-        "PALERMO_ADMIN_TOKEN": ADMIN_ENV_SECRET,
-        "PALERMO_WRITE_RATE_PER_MINUTE": "100000",
-        "PALERMO_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    log = (root / "server.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "search_api.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    process, url = start_api(
+        data_dir,
+        root / "server.log",
+        env={"PALERMO_ADMIN_TOKEN": ADMIN_ENV_SECRET, "PALERMO_WRITE_RATE_PER_MINUTE": "100000"},
+        timeout=STARTUP_SECONDS,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {(root / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.1)
         yield LiveServer(url=url, data=label, reviewer_token=token, process=process)
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop(process)
 
 
 def test_live_read_endpoints(live):

@@ -14,7 +14,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -26,6 +25,7 @@ import pytest
 from elastic_transport import HttpHeaders, Urllib3HttpNode
 
 from tests.indexer.search.corpus import DOCS
+from tests.servers import free_port as _free_port
 
 STARTUP_SECONDS = 30
 
@@ -41,11 +41,6 @@ class PlainJsonNode(Urllib3HttpNode):
             fixed[name] = value
         return super().perform_request(method, target, body=body, headers=fixed, **kwargs)
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_http(url: str, proc: subprocess.Popen) -> None:
