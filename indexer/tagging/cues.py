@@ -44,6 +44,8 @@ CUE_IDS: dict[str, str] = {
     "cue.inform": "a duty to inform a person of a right or service (not the right itself)",
     "cue.body_name": "the start of the name of a public body ('Ministry of', 'Secretary of'): a capitalised "
                      "service word right after it names the body, not a measure",
+    "cue.holder": "a person who already holds a permit ('the holder of a residence permit'): the permit "
+                  "is not granted by this provision",
 }
 
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from indexer.models import Tag
 from indexer.tagging.component import MAX_CHARS, RawMatch, build_nlp
 from indexer.tagging.loader import PATTERNS_DIR, PatternError
-from indexer.tagging.rules import context, derived, scope
+from indexer.tagging.rules import context, derived, information, mentions, scope
 from indexer.tagging.rules.base import Analysis, Evidence
 from indexer.tagging.spacing import IDENTITY, normalise_whitespace
 
@@ -30,6 +30,8 @@ RULES = (
     scope.apply_negation,
     scope.apply_body_names,
     scope.apply_nested_acts,
+    mentions.apply_holder,
+    mentions.apply_overlapped,
     context.apply_definition_scope,
     scope.apply_aggravation_only,
     scope.apply_substandard_labour,
@@ -46,8 +48,9 @@ RULES = (
     scope.apply_use_of_services,
     scope.apply_general_part,
     scope.apply_general_context_crim,
+    scope.apply_group_offence,
     scope.apply_victim_scope,
-    scope.apply_information_only,
+    information.apply_information_only,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from indexer.tagging.component import RawMatch
@@ -85,6 +85,17 @@ class Analysis:
         if self.candidates.pop(element, None) is not None:
             self.applied.setdefault(rule, []).append("-" + element)
 
+    def keep(self, element: str, wanted: Callable[[Evidence], bool], rule: str) -> None:
+        """Keep the evidence of ``element`` that ``wanted`` accepts; drop the element when none is left."""
+        evidence = self.candidates.get(element)
+        if not evidence:
+            return
+        kept = [e for e in evidence if wanted(e)]
+        if kept:
+            self.candidates[element] = kept
+        else:
+            self.drop(element, rule)
+
     def add(self, evidence: Evidence, rule: str) -> None:
         """Add (or reinforce) a candidate produced by a rule."""
         evidence.rule_ids.append(rule)
@@ -121,3 +132,10 @@ def same_sentence(text: str, a, b) -> bool:
     """True when no sentence/list boundary separates the two matches."""
     start, end = min(a.end, b.end), max(a.start, b.start)
     return start >= end or not BOUNDARY_RE.search(text, start, end)
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Offset of the first sentence/list boundary after ``position`` (the text length when none)."""
+    match = BOUNDARY_RE.search(text, position)
+    return match.start() if match else len(text)
+

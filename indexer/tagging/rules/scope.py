@@ -11,6 +11,7 @@ from indexer.tagging.rules.base import (
     Analysis,
     Evidence,
     same_sentence,
+    sentence_end,
 )
 
 GENERAL_PART_CRIM = ("crim.attempt", "crim.complicity", "crim.organizing", "crim.legal_persons",
@@ -94,12 +95,8 @@ def apply_negation(analysis: Analysis) -> None:
     if not negations:
         return
     for element in list(analysis.candidates):
-        kept = [e for e in analysis.candidates[element]
-                if not any(0 <= e.tok_start - n.tok_end <= NEGATION_GAP for n in negations)]
-        if not kept:
-            analysis.drop(element, "rule.negation")
-        else:
-            analysis.candidates[element] = kept
+        analysis.keep(element, lambda e: not any(0 <= e.tok_start - n.tok_end <= NEGATION_GAP
+                                                 for n in negations), "rule.negation")
 
 
 BODY_GROUPS = ("prot.", "status.", "rights.", "prev.", "coop.")
@@ -112,14 +109,13 @@ def apply_body_names(analysis: Analysis) -> None:
     if not bodies:
         return
     text = analysis.text
+
+    def not_a_body(e: Evidence) -> bool:
+        capitalised = text[e.start:e.start + 1].isupper()
+        return not (capitalised and any(0 <= e.tok_start - b.tok_end <= 0 for b in bodies))
+
     for element in [e for e in analysis.candidates if e.startswith(BODY_GROUPS)]:
-        kept = [e for e in analysis.candidates[element]
-                if not (text[e.start:e.start + 1].isupper()
-                        and any(0 <= e.tok_start - b.tok_end <= 0 for b in bodies))]
-        if not kept:
-            analysis.drop(element, "rule.body_name")
-        else:
-            analysis.candidates[element] = kept
+        analysis.keep(element, not_a_body, "rule.body_name")
 
 
 NEGATABLE_CUES = ("cue.offence", "cue.penalty")
@@ -164,16 +160,31 @@ def apply_general_part(analysis: Analysis) -> None:
         analysis.drop(element, "rule.general_part.other_offence")
 
 
+def states_own_conduct(analysis: Analysis) -> bool:
+    """The provision describes the conduct of its own offence (an act, means or purpose named before
+    any aggravation signal), so an article it cites is not the offence its penalties aggravate.
+
+    "Whoever compels another person to marry by violence ... the penalty is increased where the
+    victim is a minor" aggravates forced marriage, even if it cites another article.
+    """
+    start = aggravation_start(analysis)
+    return any(m.element.startswith(DEFINITION_GROUPS) and (start is None or m.start < start)
+               for m in analysis.matches)
+
+
 def apply_general_context_crim(analysis: Analysis) -> None:
     """crim.aggravation needs a penalty, offence or aggravation cue in the provision.
 
     Outside a trafficking or slavery offence it also needs trafficking named in the provision, its
-    heading or law title, or a general-part provision applying to all offences.
+    heading or law title, a general-part provision applying to all offences, or a reference to the
+    offence it aggravates ("the offence under section 5 is punished ... where") in a provision that
+    states no conduct of its own.
     """
     if "crim.aggravation" not in analysis.candidates:
         return
     if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
-        named = analysis.has("cue.trafficking", "cue.general_part", "cue.reference") or \
+        by_reference = analysis.has("cue.reference") and not states_own_conduct(analysis)
+        named = by_reference or analysis.has("cue.trafficking", "cue.general_part") or \
             "cue.trafficking" in analysis.outer_cues
         if not named:
             analysis.drop("crim.aggravation", "rule.aggravation.not_trafficking")
@@ -201,11 +212,7 @@ def apply_substandard_labour(analysis: Analysis) -> None:
             return True
         return e.confidence < EXPLICIT_FORCED_LABOUR and any(same_sentence(analysis.text, c, e) for c in cues)
 
-    kept = [e for e in evidence if not substandard(e)]
-    if kept:
-        analysis.candidates["purpose.forced_labour"] = kept
-    else:
-        analysis.drop("purpose.forced_labour", "rule.substandard_labour")
+    analysis.keep("purpose.forced_labour", lambda e: not substandard(e), "rule.substandard_labour")
 
 
 # Acts that are really part of another element's phrase ("giving or receiving of payments").
@@ -216,16 +223,9 @@ NESTED_ACTS = {"act.receipt": ("means.payments_or_benefits",),
 def apply_nested_acts(analysis: Analysis) -> None:
     """Drop act evidence that lies inside the evidence of a means ("receiving payments" is not receipt)."""
     for act, hosts in NESTED_ACTS.items():
-        evidence = analysis.candidates.get(act)
-        if not evidence:
-            continue
         spans = [(e.start, e.end) for host in hosts for e in analysis.candidates.get(host, [])]
-        kept = [e for e in evidence if not any(s <= e.start and e.end <= t for s, t in spans)]
-        if kept:
-            analysis.candidates[act] = kept
-        else:
-            analysis.drop(act, "rule.nested_act")
-
+        analysis.keep(act, lambda e, spans=spans: not any(s <= e.start and e.end <= t for s, t in spans),
+                      "rule.nested_act")
 
 
 def apply_use_of_services(analysis: Analysis) -> None:
@@ -240,30 +240,27 @@ def apply_use_of_services(analysis: Analysis) -> None:
         analysis.drop(element, "rule.use_of_services")
 
 
-INFORM_WINDOW = 14  # tokens after the start of an information duty in which a right is only its object
-INFORMED_GROUPS = ("prot.", "status.", "rights.")
-NOT_INFORMATION = ("prot.counselling", "prot.proceedings_information", "rights.identification")
+GROUP_SUBJECTS = ("cue.trafficking", "cue.slavery_offence")
+GROUP_PRECEDES = ("cue.offence", "cue.penalty", "cue.aggravation")
 
 
-def apply_information_only(analysis: Analysis) -> None:
-    """A provision that only informs victims about a right or service carries prot.counselling.
+def apply_group_offence(analysis: Analysis) -> None:
+    """An offence of organising or taking part in a criminal group keeps crim.organizing only.
 
-    Rights and services named only inside an information duty ("shall inform the victim of the
-    possibility of a residence permit") are dropped, and the duty itself gives prot.counselling.
+    When the provision starts with the group offence ("whoever directs a criminal organisation ...",
+    "constitutes a criminal association ...") and its first sentence names neither trafficking nor an
+    act, the graded penalties that follow belong to the group offence, not to trafficking.
     """
-    informs = analysis.cues("cue.inform")
-    if not informs or "prot.proceedings_information" in analysis.candidates:
-        return  # informing about proceedings is an element of its own, followed by other duties
-    dropped = False
-    for element in list(analysis.candidates):
-        if not element.startswith(INFORMED_GROUPS) or element in NOT_INFORMATION:
-            continue
-        evidence = analysis.candidates[element]
-        if all(any(0 < e.tok_start - c.tok_start <= INFORM_WINDOW and same_sentence(analysis.text, c, e)
-                   for c in informs) for e in evidence):
-            analysis.drop(element, "rule.information_only")
-            dropped = True
-    if dropped and "prot.counselling" not in analysis.candidates:
-        cue = informs[0]
-        analysis.add(Evidence("prot.counselling", cue.start, cue.end, 0.7, [cue.pattern_id], cue.tok_start,
-                              cue.tok_end), "rule.information_only")
+    organizing = analysis.candidates.get("crim.organizing")
+    if not organizing or "crim.aggravation" not in analysis.candidates:
+        return
+    first = min(e.start for e in organizing)
+    end = sentence_end(analysis.text, first)
+    for m in analysis.matches:
+        if (m.element in GROUP_SUBJECTS or m.element.startswith("act.")) and m.start < end:
+            return
+        if m.element in GROUP_PRECEDES and m.start < first:
+            return  # "... shall be punished ... where the leaders of the group": an aggravation clause
+    if all(e.start > first for e in analysis.candidates["crim.aggravation"]):
+        analysis.drop("crim.aggravation", "rule.group_offence")
+

@@ -7,7 +7,7 @@ are ``10 * tok``), which is all the rules look at.
 from __future__ import annotations
 
 from indexer.tagging.component import RawMatch
-from indexer.tagging.rules import context, derived, scope
+from indexer.tagging.rules import context, derived, information, scope
 from indexer.tagging.rules.base import (
     EXPLOITATION_DEFINITION,
     GENERAL,
@@ -272,7 +272,7 @@ def test_victim_of_trafficking_is_a_reference_not_the_subject():
 
 def test_information_duty_gives_counselling_only():
     a = analysis(m("cue.victim", 0), m("cue.inform", 2), m("status.residence", 5), m("prot.housing", 30))
-    scope.apply_information_only(a)
+    information.apply_information_only(a)
     assert "status.residence" not in a.candidates
     assert {"prot.counselling", "prot.housing"} <= set(a.candidates)
 
