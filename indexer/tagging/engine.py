@@ -32,6 +32,7 @@ RULES = (
     scope.apply_nested_acts,
     mentions.apply_holder,
     mentions.apply_overlapped,
+    mentions.apply_safe_return,
     context.apply_definition_scope,
     scope.apply_aggravation_only,
     scope.apply_substandard_labour,

@@ -13,7 +13,7 @@ from indexer.tagging.rules.base import (
     same_sentence,
     span_of,
 )
-from indexer.tagging.rules.scope import is_aggravation_only
+from indexer.tagging.rules.scope import aggravation_start, is_aggravation_only
 
 WINDOW = 25  # tokens: how close two cues must be to form one statement
 CHILD_WINDOW = 30
@@ -217,6 +217,17 @@ def negated(analysis: Analysis, cue) -> bool:
     return any(n.tok_start <= cue.tok_start <= n.tok_end + 4 for n in analysis.cues("cue.non_liability"))
 
 
+REFERENCE_GAP = 1  # tokens between the offence's name and "as defined in section ..."
+
+
+def defined_elsewhere(analysis: Analysis) -> bool:
+    """The offence is named with a reference to where it is defined ("the crime of enslavement
+    defined in article 5", "the offence of trafficking as defined in section 3")."""
+    references = analysis.cues("cue.reference")
+    return any(0 <= r.tok_start - s.tok_end <= REFERENCE_GAP
+               for s in analysis.cues("cue.slavery_offence", "cue.trafficking") for r in references)
+
+
 def derive_offence(analysis: Analysis) -> None:
     """crim.offence: an offence/penalty cue in a provision about trafficking, slavery or forced labour."""
     if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
@@ -225,6 +236,9 @@ def derive_offence(analysis: Analysis) -> None:
         return
     if is_aggravation_only(analysis) and not analysis.has("cue.slavery_offence"):
         analysis.drop("crim.offence", "rule.offence.aggravation_only")
+        return
+    if aggravation_start(analysis) is not None and defined_elsewhere(analysis):
+        analysis.drop("crim.offence", "rule.offence.defined_elsewhere")
         return
     participation = any(e in analysis.candidates
                         for e in ("crim.attempt", "crim.complicity", "crim.organizing"))

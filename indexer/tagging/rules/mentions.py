@@ -6,14 +6,18 @@
 - ``crim.confiscation`` evidence that overlaps ``rights.victim_fund`` evidence ("shall transfer
   assets forfeited ... to satisfy victim restitution orders") says what happens to assets already
   forfeited: the provision funds victims, it does not order forfeiture.
+- ``prot.physical_safety`` evidence in the sentence that organises a victim's return ("the return
+  shall be with due regard for the safety of that person", "garantizando su seguridad") is how the
+  return must be done: the repatriation element, not protection from harm.
 """
 
 from __future__ import annotations
 
-from indexer.tagging.rules.base import Analysis
+from indexer.tagging.rules.base import Analysis, near, same_sentence
 
 HOLDER_GAP = 2  # tokens between the holder cue and the permit ("holder of a valid permit")
 HELD = ("status.residence",)
+RETURN_GAP = 12  # tokens between a return and the safety it must respect ("return ... with due regard for")
 # element -> elements whose evidence, when it overlaps, shows the element is only mentioned
 OVERLAPPED_BY = {"crim.confiscation": ("rights.victim_fund",)}
 
@@ -34,3 +38,13 @@ def apply_overlapped(analysis: Analysis) -> None:
         spans = [(e.start, e.end) for host in hosts for e in analysis.candidates.get(host, [])]
         analysis.keep(element, lambda e, spans=spans: not any(e.start < t and s < e.end for s, t in spans),
                       "rule.overlapped")
+
+
+def apply_safe_return(analysis: Analysis) -> None:
+    """Drop physical-safety evidence that qualifies a nearby repatriation in the same sentence."""
+    returns = analysis.candidates.get("status.repatriation", [])
+    if returns:
+        analysis.keep("prot.physical_safety",
+                      lambda e: not any(near(r, e, RETURN_GAP) and same_sentence(analysis.text, r, e)
+                                        for r in returns), "rule.safe_return")
+

@@ -117,3 +117,46 @@ def test_a_cited_article_does_not_make_an_offence_with_its_own_conduct_a_traffic
                     "mitad superior "
                     "cuando la víctima fuera menor de edad.")
     assert "crim.aggravation" in found(by_reference, "es")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The receiving State shall accept the return of a victim of trafficking with due regard for the "
+           "safety of that person."),
+    ("es", "La Secretaría facilitará la repatriación de las víctimas de trata, garantizando su seguridad."),
+])
+def test_safety_of_a_return_is_repatriation_not_protection(lang, text):
+    elements = found(text, lang)
+    assert "status.repatriation" in elements
+    assert "prot.physical_safety" not in elements
+
+
+def test_safety_far_from_a_return_is_still_protection():
+    text = ("The police shall protect the physical safety of victims of trafficking and of their families "
+            "during the proceedings. The Minister shall also organise the assisted return of victims.")
+    assert {"prot.physical_safety", "status.repatriation"} <= found(text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The State shall verify whether a victim of trafficking is its national or had the right of "
+           "permanent residence in its territory."),
+    ("es", "La Secretaría verificará si la víctima de trata es su nacional o tenía derecho de residencia "
+           "permanente en el país."),
+])
+def test_a_residence_right_the_victim_had_is_not_granted(lang, text):
+    assert "status.residence" not in found(text, lang)
+
+
+def test_adopting_measures_is_not_illegal_adoption():
+    measures = "Each State shall adopt legislative measures to prevent the transport of victims of trafficking."
+    assert "purpose.illegal_adoption" not in found(measures, "en")
+    offence = ("A person who recruits or transfers a child for adoption in exchange for payment commits the "
+               "offence of trafficking in persons.")
+    assert "purpose.illegal_adoption" in found(offence, "en")
+
+
+def test_an_offence_defined_elsewhere_and_aggravated_here_is_not_a_new_offence():
+    text = ("Le crime de réduction en esclavage défini à l'article 12 est puni de trente ans de réclusion "
+            "criminelle lorsqu'il est commis à l'égard d'un mineur.")
+    elements = found(text, "fr")
+    assert "crim.aggravation" in elements
+    assert "crim.offence" not in elements
