@@ -147,7 +147,7 @@ def test_a_residence_right_the_victim_had_is_not_granted(lang, text):
 
 
 def test_adopting_measures_is_not_illegal_adoption():
-    measures = "Each State shall adopt legislative measures to prevent the transport of victims of trafficking."
+    measures = "Each State shall adopt legislative measures to prevent the transport of trafficking victims."
     assert "purpose.illegal_adoption" not in found(measures, "en")
     offence = ("A person who recruits or transfers a child for adoption in exchange for payment commits the "
                "offence of trafficking in persons.")
