@@ -33,6 +33,7 @@ RULES = (
     mentions.apply_holder,
     mentions.apply_overlapped,
     mentions.apply_safe_return,
+    mentions.apply_parenthesised_participation,
     context.apply_definition_scope,
     scope.apply_aggravation_only,
     scope.apply_substandard_labour,

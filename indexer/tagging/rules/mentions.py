@@ -9,6 +9,8 @@
 - ``prot.physical_safety`` evidence in the sentence that organises a victim's return ("the return
   shall be with due regard for the safety of that person", "garantizando su seguridad") is how the
   return must be done: the repatriation element, not protection from harm.
+- attempt, complicity or conspiracy named inside parentheses ("jurisdiction over any offence (or
+  any attempt or conspiracy to commit an offence)") widens another rule; it does not punish them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from indexer.tagging.rules.base import Analysis, near, same_sentence
 HOLDER_GAP = 2  # tokens between the holder cue and the permit ("holder of a valid permit")
 HELD = ("status.residence",)
 RETURN_GAP = 12  # tokens between a return and the safety it must respect ("return ... with due regard for")
+PARENTHESISED = ("crim.attempt", "crim.complicity", "crim.organizing")
+MIN_ASIDE = 8  # characters inside parentheses for an aside, so that "(a)" or "(iv)" never counts
 # element -> elements whose evidence, when it overlaps, shows the element is only mentioned
 OVERLAPPED_BY = {"crim.confiscation": ("rights.victim_fund",)}
 
@@ -47,4 +51,22 @@ def apply_safe_return(analysis: Analysis) -> None:
         analysis.keep("prot.physical_safety",
                       lambda e: not any(near(r, e, RETURN_GAP) and same_sentence(analysis.text, r, e)
                                         for r in returns), "rule.safe_return")
+
+
+def in_parentheses(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside one pair of parentheses holding an aside."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or text.rfind(")", 0, start) > opening:
+        return False
+    closing = text.find(")", end)
+    if closing < 0 or "(" in text[end:closing]:
+        return False
+    return closing - opening - 1 >= MIN_ASIDE
+
+
+def apply_parenthesised_participation(analysis: Analysis) -> None:
+    """Drop attempt/complicity/organising evidence named only in a parenthetical aside."""
+    for element in PARENTHESISED:
+        analysis.keep(element, lambda e: not in_parentheses(analysis.text, e.start, e.end),
+                      "rule.parenthesised_participation")
 

@@ -160,3 +160,23 @@ def test_an_offence_defined_elsewhere_and_aggravated_here_is_not_a_new_offence()
     elements = found(text, "fr")
     assert "crim.aggravation" in elements
     assert "crim.offence" not in elements
+
+
+def test_attempt_or_conspiracy_in_an_aside_is_not_punished_here():
+    aside = ("The courts have jurisdiction over any offence of trafficking in persons (or any attempt or "
+             "conspiracy to commit such an offence) committed abroad by a national.")
+    elements = found(aside, "en")
+    assert "crim.jurisdiction" in elements
+    assert not {"crim.organizing", "crim.attempt"} & elements
+    offence = ("(2) Whoever conspires with another person to commit an offence of trafficking in persons "
+               "shall be punished with imprisonment for ten years.")
+    assert "crim.organizing" in found(offence, "en")
+
+
+def test_a_rule_that_does_not_apply_to_organisations_is_not_non_punishment():
+    funding = ("This restriction shall not apply to organizations that provide services to individuals "
+               "who are victims of trafficking.")
+    assert "rights.non_punishment" not in found(funding, "en")
+    victims = ("Subsection (a) does not apply to the conduct of a person who is a victim of trafficking, if "
+               "that conduct is caused by the trafficking.")
+    assert "rights.non_punishment" in found(victims, "en")
