@@ -146,14 +146,6 @@ def test_a_residence_right_the_victim_had_is_not_granted(lang, text):
     assert "status.residence" not in found(text, lang)
 
 
-def test_adopting_measures_is_not_illegal_adoption():
-    measures = "Each State shall adopt legislative measures to prevent the transport of trafficking victims."
-    assert "purpose.illegal_adoption" not in found(measures, "en")
-    offence = ("A person who recruits or transfers a child for adoption in exchange for payment commits the "
-               "offence of trafficking in persons.")
-    assert "purpose.illegal_adoption" in found(offence, "en")
-
-
 def test_an_offence_defined_elsewhere_and_aggravated_here_is_not_a_new_offence():
     text = ("Le crime de réduction en esclavage défini à l'article 12 est puni de trente ans de réclusion "
             "criminelle lorsqu'il est commis à l'égard d'un mineur.")
@@ -162,21 +154,32 @@ def test_an_offence_defined_elsewhere_and_aggravated_here_is_not_a_new_offence()
     assert "crim.offence" not in elements
 
 
-def test_attempt_or_conspiracy_in_an_aside_is_not_punished_here():
-    aside = ("The courts have jurisdiction over any offence of trafficking in persons (or any attempt or "
-             "conspiracy to commit such an offence) committed abroad by a national.")
-    elements = found(aside, "en")
-    assert "crim.jurisdiction" in elements
-    assert not {"crim.organizing", "crim.attempt"} & elements
-    offence = ("(2) Whoever conspires with another person to commit an offence of trafficking in persons "
-               "shall be punished with imprisonment for ten years.")
-    assert "crim.organizing" in found(offence, "en")
+# (element, language, near miss without the element, positive with it)
+CONTRASTS = [
+    ("purpose.illegal_adoption", "en",
+     "Each State shall adopt legislative measures to prevent the transport of trafficking victims.",
+     "A person who recruits or transfers a child for adoption in exchange for payment commits the offence of "
+     "trafficking in persons."),
+    ("crim.organizing", "en",
+     "The courts have jurisdiction over any offence of trafficking in persons (or any attempt or "
+     "conspiracy to commit such an offence) committed abroad by a national.",
+     "(2) Whoever conspires with another person to commit an offence of trafficking in persons shall be "
+     "punished with imprisonment for ten years."),
+    ("rights.non_punishment", "en",
+     "This restriction shall not apply to organizations that provide services to individuals who are victims "
+     "of trafficking.",
+     "Subsection (a) does not apply to the conduct of a person who is a victim of trafficking, if that "
+     "conduct is caused by the trafficking."),
+]
 
 
-def test_a_rule_that_does_not_apply_to_organisations_is_not_non_punishment():
-    funding = ("This restriction shall not apply to organizations that provide services to individuals "
-               "who are victims of trafficking.")
-    assert "rights.non_punishment" not in found(funding, "en")
-    victims = ("Subsection (a) does not apply to the conduct of a person who is a victim of trafficking, if "
-               "that conduct is caused by the trafficking.")
-    assert "rights.non_punishment" in found(victims, "en")
+@pytest.mark.parametrize(("element", "lang", "near_miss", "positive"), CONTRASTS,
+                         ids=[c[0] for c in CONTRASTS])
+def test_near_miss_and_positive(element, lang, near_miss, positive):
+    assert element not in found(near_miss, lang)
+    assert element in found(positive, lang)
+
+
+def test_an_aside_keeps_the_measure_it_qualifies():
+    assert "crim.jurisdiction" in found(CONTRASTS[1][2], "en")
+    assert "crim.attempt" not in found(CONTRASTS[1][2], "en")
