@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from indexer.tagging.rules.base import (
     DEFINITION_CONTEXTS,
     GENERAL,
@@ -171,6 +173,32 @@ def derive_aggravation(analysis: Analysis) -> None:
     cues = analysis.cues("cue.aggravation")
     if cues:
         _derive(analysis, "crim.aggravation", (cues[0], cues[0]), 0.7, "rule.aggravation")
+        return
+    pair = child_penalty(analysis)
+    if pair and analysis.context in (TRAFFICKING, SLAVERY_OFFENCE):
+        _derive(analysis, "crim.aggravation", pair, 0.65, "rule.aggravation.child_penalty")
+
+
+# A later penalty that is not heavier, e.g. "the same penalty", "les mêmes peines", "la misma pena"
+SAME_PENALTY_RE = re.compile(r"\b(same|mêmes?|mism[ao]s?)\s+(penalt|punish|sentence|peine|pena)",
+                             re.IGNORECASE)
+
+
+def child_penalty(analysis: Analysis):
+    """(child, penalty) when the offence states its penalty and then a separate penalty for a child
+    victim ("... is punished by seven years. Where the victim is a minor ... it is punished by ten
+    years", "Cuando la víctima fuera menor de edad se impondrá la pena de ..."), or None."""
+    penalties = sorted(analysis.cues("cue.penalty", "cue.offence"), key=lambda m: m.start)
+    if len(penalties) < 2:
+        return None
+    first = penalties[0]
+    for child in analysis.cues("cue.child"):
+        if child.start <= first.end:
+            continue
+        later = [p for p in penalties if p.start > child.end and near(child, p, CHILD_WINDOW)]
+        if later and not SAME_PENALTY_RE.search(analysis.text, child.start, later[0].end):
+            return child, later[0]
+    return None
 
 
 def derive_special_needs(analysis: Analysis) -> None:

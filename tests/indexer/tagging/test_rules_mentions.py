@@ -1,4 +1,4 @@
-"""Information lists, permit holders, forfeited assets paid to victims, group offences, own conduct.
+"""Information lists, permit holders, forfeited assets, group offences, own conduct, child penalties.
 
 The sentences are written for these tests (general legal drafting in each language); none is
 copied from a statute.
@@ -183,3 +183,25 @@ def test_near_miss_and_positive(element, lang, near_miss, positive):
 def test_an_aside_keeps_the_measure_it_qualifies():
     assert "crim.jurisdiction" in found(CONTRASTS[1][2], "en")
     assert "crim.attempt" not in found(CONTRASTS[1][2], "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "La traite des êtres humains est le fait de recruter une personne à des fins d'exploitation. "
+           "Elle est punie de sept ans d'emprisonnement. La traite à l'égard d'un mineur est "
+           "constituée même sans contrainte. Elle est punie de dix ans d'emprisonnement."),
+    ("es", "Será castigado con la pena de cinco a ocho años de prisión el que captare a una persona con "
+           "fines de explotación. Cuando la víctima fuera una persona menor de edad se impondrá además la "
+           "pena de inhabilitación especial."),
+    ("en", "A person who recruits another person for the purpose of exploitation commits an offence and is "
+           "liable to imprisonment for ten years. Where the victim is a child, the offender is liable to "
+           "imprisonment for life."),
+])
+def test_a_separate_penalty_for_child_victims_is_an_aggravation(lang, text):
+    assert {"crim.offence", "crim.aggravation"} <= found(text, lang)
+
+
+def test_the_same_penalty_for_child_victims_is_no_aggravation():
+    text = ("A person who recruits another person for the purpose of exploitation commits an offence and is "
+            "liable to imprisonment for ten years. If the person recruited is a child, the same penalty "
+            "applies even if no means were used.")
+    assert "crim.aggravation" not in found(text, "en")
