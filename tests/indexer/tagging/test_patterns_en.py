@@ -24,6 +24,8 @@ OFFENCE = ("A person who recruits, transports or harbours another person by mean
      {"act.transfer"}),
     ("Whoever arranges or facilitates the travel of another person with a view to that person being "
      "exploited commits an offence of human trafficking.", {"act.transportation"}),
+    ("Whoever knowingly brings into the country a person held in servitude for the purpose of exploitation "
+     "commits an offence of trafficking.", {"act.transportation"}),
 ])
 def test_act_family(elements, text, expected):
     assert expected <= elements(text)
@@ -166,6 +168,9 @@ def test_bare_mention_is_not_assistance(elements):
      {"status.repatriation"}),
     ("The Minister shall verify the nationality of a victim of trafficking and issue travel documents for "
      "the victim's return.", {"status.return_documents"}),
+    ("The Secretary may permit the continued presence of a victim of trafficking who is a potential witness.",
+     {"status.residence"}),
+    ("A victim of trafficking may be given leave to remain for twelve months.", {"status.residence"}),
 ])
 def test_status_family(elements, text, expected):
     assert expected <= elements(text)
