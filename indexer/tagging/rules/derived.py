@@ -56,8 +56,13 @@ def derive_consent_irrelevant(analysis: Analysis) -> None:
 
 def derive_no_means(analysis: Analysis) -> None:
     """``cue.no_means`` gives child_no_means when a child is named nearby, else means.not_required."""
-    victim_rule = analysis.context == GENERAL and analysis.has("cue.victim")  # "where the victim is a child"
-    if analysis.context not in DEFINITION_CONTEXTS and not victim_rule:
+    general = analysis.context == GENERAL
+    victim_rule = general and analysis.has("cue.victim")  # "where the victim is a child"
+    # "trafficking in a minor is constituted even if none of the means is used"
+    trafficking_rule = general and any(same_sentence(analysis.text, t, n)
+                                       for t in analysis.cues("cue.trafficking")
+                                       for n in analysis.cues("cue.no_means"))
+    if analysis.context not in DEFINITION_CONTEXTS and not victim_rule and not trafficking_rule:
         analysis.drop("definition.child_no_means", "rule.no_means.scope")
         analysis.drop("means.not_required", "rule.no_means.scope")
         return

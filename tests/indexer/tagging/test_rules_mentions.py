@@ -205,3 +205,15 @@ def test_the_same_penalty_for_child_victims_is_no_aggravation():
             "liable to imprisonment for ten years. If the person recruited is a child, the same penalty "
             "applies even if no means were used.")
     assert "crim.aggravation" not in found(text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "La traite des êtres humains à l'égard d'un mineur est constituée même si elle n'est commise dans "
+           "aucune des circonstances prévues au I."),
+    ("es", "La trata de personas menores de edad se configura aun cuando no mediare ninguno de los medios "
+           "previstos en el artículo anterior."),
+    ("en", "Trafficking in a child is constituted even if none of the means referred to in subsection (1) is "
+           "used."),
+])
+def test_child_trafficking_needs_no_means_even_outside_the_definition_sentence(lang, text):
+    assert "definition.child_no_means" in found(text, lang)
