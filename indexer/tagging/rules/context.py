@@ -59,8 +59,12 @@ def defines_or_criminalises(analysis: Analysis) -> bool:
 
 
 def has_act_and_means(analysis: Analysis) -> bool:
-    """An act done by at least two different means ("recruits ... by force or deception")."""
-    return analysis.has_prefix("act.") and len(analysis.elements_with_prefix("means.")) >= 2
+    """An act done by at least two different means ("recruits ... by force or deception").
+
+    ``means.not_required`` ("by any means") is no means of its own.
+    """
+    means = [m for m in analysis.elements_with_prefix("means.") if m != "means.not_required"]
+    return analysis.has_prefix("act.") and len(means) >= 2
 
 
 def has_act_and_purpose(analysis: Analysis) -> bool:
@@ -149,9 +153,18 @@ def subject_positions(analysis: Analysis) -> dict[str, int]:
     if term is not None:
         found[EXPLOITATION_DEFINITION] = term
     other = _first(analysis, OTHER_OFFENCE_CUES)
-    if other is not None:
+    if other is not None and not named_in_aggravation(analysis, other):
         found[OTHER_OFFENCE] = other
     return found
+
+
+def named_in_aggravation(analysis: Analysis, offset: int) -> bool:
+    """True when another offence is first named after an aggravation signal in an offence that
+    states acts ("... if the violation includes kidnapping or aggravated sexual abuse"): it is a
+    circumstance of the penalty, not the provision's subject."""
+    aggravations = [m.start for m in analysis.matches if m.element == "cue.aggravation"]
+    return bool(aggravations) and min(aggravations) < offset and (
+        analysis.has_prefix("act.") or analysis.has("cue.slavery_offence", "cue.trafficking"))
 
 
 def classify_context(analysis: Analysis) -> str:
@@ -164,7 +177,12 @@ def classify_context(analysis: Analysis) -> str:
     found = subject_positions(analysis)
     if found:
         order = {TRAFFICKING: 0, EXPLOITATION_DEFINITION: 1, SLAVERY_OFFENCE: 2, OTHER_OFFENCE: 3}
-        return min(found, key=lambda name: (found[name], order[name]))
+        first = min(found, key=lambda name: (found[name], order[name]))
+        if first == EXPLOITATION_DEFINITION and defines_trafficking_too(analysis):
+            return TRAFFICKING  # a definitions section: "abuse of power" means ...; "trafficking" means ...
+        return first
+    if analysis.has_prefix("act.") and trafficking_without_means(analysis):
+        return TRAFFICKING
     outer = analysis.outer_cues
     outer_other = bool(outer.intersection(OTHER_OFFENCE_CUES))
     outer_traf = bool(outer.intersection(TRAFFICKING_CUES + ("cue.slavery_offence",)))
@@ -191,3 +209,22 @@ def apply_definition_scope(analysis: Analysis) -> None:
     for element in list(analysis.candidates):
         if element.startswith(DEFINITION_GROUPS):
             analysis.drop(element, f"rule.scope.{analysis.context}")
+
+
+def defines_trafficking_too(analysis: Analysis) -> bool:
+    """A definitions section that also defines trafficking itself ("'trafficking in persons' means
+    the recruitment ..."), with its acts, after defining a means or exploitation term."""
+    definitions = analysis.cues("cue.definition")
+    if len(definitions) < 2 or not analysis.has_prefix("act."):
+        return False
+    return any(t.tok_start < d.tok_start and near(t, d, TERM_GAP)
+               for t in analysis.cues(*TRAFFICKING_CUES) for d in definitions)
+
+
+def trafficking_without_means(analysis: Analysis) -> bool:
+    """Acts named in the sentence that says it is trafficking even without any of the means
+    ("the recruitment ... of a child ... shall be considered trafficking even if it does not involve
+    any of the means")."""
+    return any(same_sentence(analysis.text, t, n)
+               for t in analysis.cues(*TRAFFICKING_CUES) for n in analysis.cues("cue.no_means"))
+

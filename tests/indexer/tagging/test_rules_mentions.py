@@ -217,3 +217,17 @@ def test_the_same_penalty_for_child_victims_is_no_aggravation():
 ])
 def test_child_trafficking_needs_no_means_even_outside_the_definition_sentence(lang, text):
     assert "definition.child_no_means" in found(text, lang)
+
+
+def test_a_definitions_section_keeps_the_acts_of_its_trafficking_definition():
+    text = ('In this Act: "abuse of power" means the misuse of authority over another person; "trafficking in '
+            'persons" means the recruitment, transportation or harbouring of a person by means of threat for the '
+            'purpose of exploitation.')
+    assert {"act.recruitment", "act.transportation", "act.harbouring"} <= found(text, "en")
+
+
+def test_acts_that_are_trafficking_even_without_means_keep_their_context():
+    text = ("The recruitment, transportation, transfer, harbouring or receipt of a child for the purpose of "
+            "exploitation shall be considered trafficking in persons even if this does not involve any of the "
+            "means set forth in paragraph (a).")
+    assert {"act.recruitment", "act.receipt", "definition.child_no_means"} <= found(text, "en")
