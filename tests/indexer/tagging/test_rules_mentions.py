@@ -220,14 +220,14 @@ def test_child_trafficking_needs_no_means_even_outside_the_definition_sentence(l
 
 
 def test_a_definitions_section_keeps_the_acts_of_its_trafficking_definition():
-    text = ('In this Act: "abuse of power" means the misuse of authority over another person; "trafficking in '
-            'persons" means the recruitment, transportation or harbouring of a person by means of threat for the '
-            'purpose of exploitation.')
+    text = ('In this Act: "abuse of power" means the misuse of authority over another person; '
+            '"trafficking in persons" means the recruitment, transportation or harbouring of a person by '
+            'means of threat for the purpose of exploitation.')
     assert {"act.recruitment", "act.transportation", "act.harbouring"} <= found(text, "en")
 
 
 def test_acts_that_are_trafficking_even_without_means_keep_their_context():
-    text = ("The recruitment, transportation, transfer, harbouring or receipt of a child for the purpose of "
-            "exploitation shall be considered trafficking in persons even if this does not involve any of the "
-            "means set forth in paragraph (a).")
+    text = ("The recruitment, transportation, transfer, harbouring or receipt of a child for the purpose "
+            "of exploitation shall be considered trafficking in persons even if this does not involve any of "
+            "the means set forth in paragraph (a).")
     assert {"act.recruitment", "act.receipt", "definition.child_no_means"} <= found(text, "en")
