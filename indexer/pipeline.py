@@ -81,26 +81,96 @@ def _record_error(conn: sqlite3.Connection, doc_id: int | None, stage: str, reas
     conn.commit()
 
 
-def context_heading(prov: Provision) -> str:
-    """The heading the tagger reads for context: the provision's own, then its two nearest enclosing
-    levels ("Section 1 bis: De la traite des êtres humains"), where a chapter often names the victims
-    or the offence its provisions are about."""
-    return "; ".join(x for x in (prov.heading, *prov.path[-2:]) if x)
+def context_heading(prov: Provision, ancestor_heading: str = "") -> str:
+    """The heading the tagger reads for context: the provision's own (or, for a paragraph without
+    one, its nearest ancestor's), then its two nearest enclosing levels ("Section 1 bis: De la traite
+    des êtres humains"), where a chapter often names the victims or the offence its provisions are
+    about."""
+    own = prov.heading or ancestor_heading
+    return "; ".join(x for x in (own, *prov.path[-2:]) if x)
 
 
-def parse_and_tag(data: bytes, doc: StoredDocument, tagger) -> Law:
-    """Parse one stored version and tag every provision (raises ParseError on bad input)."""
+SUBJECT_CONTEXTS = frozenset({"trafficking", "slavery_offence"})
+
+
+GENERAL_PART_ELEMENTS = frozenset({"crim.attempt", "crim.complicity", "crim.organizing", "crim.legal_persons",
+                                   "crim.confiscation", "crim.jurisdiction"})
+
+
+def cited_subjects(law: Law, first_pass: dict[str, tuple[str | None, set[str]]]) -> dict[str, str]:
+    """For each provision whose citations could be resolved: what the cited provisions are about.
+
+    ``first_pass`` maps eid to (context, element ids) of the first tagging pass. A target is about
+    trafficking when it, one of its parts or the provision it belongs to was classified
+    trafficking/slavery; a target that states a general-part rule (attempt, legal persons,
+    confiscation...) says nothing either way. The answer is "other" only when every citation was
+    resolved and each one is about something else; otherwise the provision is left out (unknown).
+    """
+    from indexer.tagging.rules.base import CITES_OTHER, CITES_TRAFFICKING
+
+    subjects = {eid for eid, (ctx, _) in first_pass.items() if ctx in SUBJECT_CONTEXTS}
+
+    def about_trafficking(target: str) -> bool:
+        if target in subjects:
+            return True
+        return any(s.startswith(target + "__") or target.startswith(s + "__") for s in subjects)
+
+    def general_part(target: str) -> bool:
+        return bool(first_pass.get(target, (None, set()))[1] & GENERAL_PART_ELEMENTS)
+
+    cites: dict[str, str] = {}
+    for prov in law.provisions:
+        own = [r for r in prov.refs if r.target_eid != prov.eid and not r.target_law]
+        targets = {r.target_eid for r in own if r.target_eid}
+        if not targets:
+            continue
+        if any(map(about_trafficking, targets)):
+            cites[prov.eid] = CITES_TRAFFICKING
+        elif len(targets) and all(r.target_eid for r in own) and not any(map(general_part, targets)):
+            cites[prov.eid] = CITES_OTHER
+    return cites
+
+
+def parse_and_tag(data: bytes, doc: StoredDocument, tagger, errors: list[str] | None = None) -> Law:
+    """Parse one stored version and tag every provision (raises ParseError on bad input).
+
+    Tagging takes two passes: the first finds which provisions define or punish trafficking; the
+    second re-tags the provisions whose citations were resolved, telling the tagger whether they cite
+    such a provision ("the penalty of article 311-4 is doubled where" aggravates theft, not trafficking).
+    Provisions that cannot be tagged (unsupported language...) keep no tags; ``errors`` receives one
+    line per distinct reason.
+    """
     from indexer.parsers import parse_document
 
     law = parse_document(data, doc)
     law.document_id = doc.id
     language, title = law.language or doc.language, law.title or doc.title
+    by_eid = {p.eid: p for p in law.provisions}
+
+    def ancestor_heading(prov: Provision) -> str:
+        parent = by_eid.get(prov.parent_eid or "")
+        while parent is not None and not parent.heading:
+            parent = by_eid.get(parent.parent_eid or "")
+        return parent.heading if parent is not None else ""
+
     items = [
-        {"text": p.text, "language": language, "heading": context_heading(p), "law_title": title}
+        {"text": p.text, "language": language, "heading": context_heading(p, ancestor_heading(p)),
+         "law_title": title}
         for p in law.provisions
     ]
-    for prov, tags in zip(law.provisions, tagger.tag_batch(items), strict=True):
-        prov.tags = tags
+    results = tagger.tag_batch_detailed(items)
+    cites = cited_subjects(law, {p.eid: (r.context, {t.element for t in r.tags})
+                                 for p, r in zip(law.provisions, results, strict=True)})
+    again = [i for i, p in enumerate(law.provisions) if p.eid in cites]
+    for i, result in zip(again, tagger.tag_batch_detailed(
+            [{**items[i], "cites": cites[law.provisions[i].eid]} for i in again]), strict=True):
+        results[i] = result
+    for prov, result in zip(law.provisions, results, strict=True):
+        prov.tags = result.tags
+    if errors is not None:
+        failed = [r.error for r in results if r.error]
+        errors.extend(f"{failed.count(reason)} provision(s) not tagged: {reason}"
+                      for reason in sorted(set(failed)))
     return law
 
 
@@ -127,8 +197,9 @@ def index_pending(settings: Settings | None = None, *, progress: bool = False) -
     with bar or nullcontext():
         task = bar.add_task("indexing", total=len(pending)) if bar else None
         for doc in pending:
+            tag_errors: list[str] = []
             try:
-                law = parse_and_tag(store.read_bytes(doc), doc, tagger)
+                law = parse_and_tag(store.read_bytes(doc), doc, tagger, tag_errors)
                 if not law.provisions:
                     raise ParseError("no provisions found")
                 law_id = store_law(conn, law, doc)
@@ -138,6 +209,8 @@ def index_pending(settings: Settings | None = None, *, progress: bool = False) -
                 log.exception("indexing document %s failed", doc.id)
                 _fail(conn, store, doc, "index", f"{type(err).__name__}: {err}", summary)
             else:
+                for reason in tag_errors:
+                    _record_error(conn, doc.id, "tag", reason)
                 store.mark(doc.id, "indexed")
                 summary["indexed"] += 1
                 summary["provisions"] += len(law.provisions)

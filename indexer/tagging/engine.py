@@ -126,8 +126,13 @@ class Tagger:
                 cues.update(m.element for m in doc._.palermo_matches if m.element.startswith("cue."))
         return frozenset(cues)
 
-    def analyse(self, text: str, language: str, *, heading: str = "", law_title: str = "") -> Analysis:
-        """Run the pipeline and every rule; returns the analysis (context, candidates, applied rules)."""
+    def analyse(self, text: str, language: str, *, heading: str = "", law_title: str = "",
+                cites: str | None = None) -> Analysis:
+        """Run the pipeline and every rule; returns the analysis (context, candidates, applied rules).
+
+        ``cites`` says what the provisions this one cites are about, when the caller resolved its
+        cross-references (``rules.base.CITES_TRAFFICKING`` / ``CITES_OTHER``; None when unknown).
+        """
         if not isinstance(text, str):
             raise TaggingError(f"text must be a string, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
@@ -137,16 +142,17 @@ class Tagger:
             return Analysis(text=text, matches=[])
         matches = run_matcher(nlp, text)
         analysis = Analysis.build(text, matches, self._outer_cues(nlp, heading, law_title))
+        analysis.cites = cites
         scope.drop_negated_cues(analysis)
         analysis.context = context.classify_context(analysis)
         for rule in RULES:
             rule(analysis)
         return analysis
 
-    def tag(self, text: str, language: str, *, heading: str = "", law_title: str = "") -> list[Tag]:
+    def tag(self, text: str, language: str, *, heading: str = "", law_title: str = "",
+            cites: str | None = None) -> list[Tag]:
         """Tag one provision; raises ``TaggingError`` for an unknown language or oversized text."""
-        analysis = self.analyse(text, language, heading=heading, law_title=law_title)
-        return to_tags(analysis)
+        return to_tags(self.analyse(text, language, heading=heading, law_title=law_title, cites=cites))
 
     def tag_batch(self, items: list[dict]) -> list[list[Tag]]:
         """Tag many provisions (dicts with text, language, heading?, law_title?); bad items give []."""
@@ -159,10 +165,10 @@ class Tagger:
             try:
                 if not isinstance(item, dict):
                     raise TaggingError("item must be an object with text and language")
-                tags = self.tag(item.get("text", ""), str(item.get("language", "")),
-                                heading=str(item.get("heading") or ""),
-                                law_title=str(item.get("law_title") or ""))
-                results.append(TagResult(tags, None))
+                analysis = self.analyse(item.get("text", ""), str(item.get("language", "")),
+                                        heading=str(item.get("heading") or ""),
+                                        law_title=str(item.get("law_title") or ""), cites=item.get("cites"))
+                results.append(TagResult(to_tags(analysis), None, analysis.context))
             except (TaggingError, PatternError) as err:
                 results.append(TagResult([], str(err)))
             except Exception as err:  # noqa: BLE001 - one bad provision must not stop the batch
@@ -182,13 +188,14 @@ def run_matcher(nlp: Language, text: str) -> list[RawMatch]:
 
 
 class TagResult:
-    """Tags of one provision, or the error that prevented tagging it."""
+    """Tags of one provision and its context label, or the error that prevented tagging it."""
 
-    __slots__ = ("tags", "error")
+    __slots__ = ("tags", "error", "context")
 
-    def __init__(self, tags: list[Tag], error: str | None):
+    def __init__(self, tags: list[Tag], error: str | None, context: str | None = None):
         self.tags = tags
         self.error = error
+        self.context = context
 
 
 TRAILING = " \t\r\n,;:"  # separators a pattern may consume after the evidence ("legal services,")

@@ -16,6 +16,9 @@ OTHER_OFFENCE = "other_offence"
 GENERAL = "general"
 DEFINITION_CONTEXTS = frozenset({TRAFFICKING, EXPLOITATION_DEFINITION, SLAVERY_OFFENCE})
 DEFINITION_GROUPS = ("act.", "means.", "purpose.")
+# Values of ``Analysis.cites`` when the caller resolved the provision's cross-references
+CITES_TRAFFICKING = "trafficking"  # a cited provision defines or punishes trafficking or slavery
+CITES_OTHER = "other"  # every resolved citation is about something else (theft, arms, smuggling...)
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Analysis:
     text: str
     matches: list[RawMatch]
     outer_cues: frozenset[str] = frozenset()
+    cites: str | None = None  # what its cited provisions are about: CITES_TRAFFICKING, CITES_OTHER, None
     context: str = GENERAL
     candidates: dict[str, list[Evidence]] = field(default_factory=dict)
     applied: dict[str, list[str]] = field(default_factory=dict)

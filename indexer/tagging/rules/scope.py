@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from indexer.tagging.rules.base import (
+    CITES_OTHER,
+    CITES_TRAFFICKING,
     DEFINITION_GROUPS,
     EXPLOITATION_DEFINITION,
+    GENERAL,
     OTHER_OFFENCE,
     SLAVERY_OFFENCE,
     TRAFFICKING,
@@ -152,9 +155,16 @@ def apply_general_part(analysis: Analysis) -> None:
     """Attempt, complicity, legal persons... stay unless the provision is about another offence.
 
     In an ``other_offence`` context they are kept only when the text says it applies to all/any
-    offences (general part of a penal code).
+    offences (general part of a penal code); so in a ``general`` provision whose resolved citations
+    are all about other offences ("the persons guilty of the offences of articles 311-1 to 311-11
+    also incur confiscation"), unless trafficking is named in it, its heading or the law title.
     """
-    if analysis.context != OTHER_OFFENCE or analysis.has("cue.general_part"):
+    if analysis.has("cue.general_part"):
+        return
+    cites_elsewhere = analysis.context == GENERAL and analysis.cites == CITES_OTHER and not (
+        analysis.has("cue.trafficking", "cue.slavery_offence")
+        or analysis.outer_cues.intersection(("cue.trafficking", "cue.slavery_offence")))
+    if analysis.context != OTHER_OFFENCE and not cites_elsewhere:
         return
     for element in GENERAL_PART_CRIM + ("crim.aggravation", "crim.offence"):
         analysis.drop(element, "rule.general_part.other_offence")
@@ -183,7 +193,8 @@ def apply_general_context_crim(analysis: Analysis) -> None:
     if "crim.aggravation" not in analysis.candidates:
         return
     if analysis.context not in (TRAFFICKING, SLAVERY_OFFENCE):
-        by_reference = analysis.has("cue.reference") and not states_own_conduct(analysis)
+        by_reference = (analysis.has("cue.reference") or analysis.cites == CITES_TRAFFICKING) and \
+            analysis.cites != CITES_OTHER and not states_own_conduct(analysis)
         named = by_reference or analysis.has("cue.trafficking", "cue.general_part") or \
             "cue.trafficking" in analysis.outer_cues
         if not named:
