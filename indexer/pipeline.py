@@ -91,6 +91,8 @@ def context_heading(prov: Provision, ancestor_heading: str = "") -> str:
 
 
 SUBJECT_CONTEXTS = frozenset({"trafficking", "slavery_offence"})
+# Recitals and preambles explain a law; they establish nothing, so they are not tagged.
+NON_OPERATIVE_KINDS = frozenset({"recital", "preamble"})
 
 
 GENERAL_PART_ELEMENTS = frozenset({"crim.attempt", "crim.complicity", "crim.organizing", "crim.legal_persons",
@@ -137,8 +139,8 @@ def parse_and_tag(data: bytes, doc: StoredDocument, tagger, errors: list[str] | 
     Tagging takes two passes: the first finds which provisions define or punish trafficking; the
     second re-tags the provisions whose citations were resolved, telling the tagger whether they cite
     such a provision ("the penalty of article 311-4 is doubled where" aggravates theft, not trafficking).
-    Provisions that cannot be tagged (unsupported language...) keep no tags; ``errors`` receives one
-    line per distinct reason.
+    Recitals and preambles are not tagged. Provisions that cannot be tagged (unsupported language...)
+    keep no tags; ``errors`` receives one line per distinct reason.
     """
     from indexer.parsers import parse_document
 
@@ -154,8 +156,8 @@ def parse_and_tag(data: bytes, doc: StoredDocument, tagger, errors: list[str] | 
         return parent.heading if parent is not None else ""
 
     items = [
-        {"text": p.text, "language": language, "heading": context_heading(p, ancestor_heading(p)),
-         "law_title": title}
+        {"text": "" if p.kind in NON_OPERATIVE_KINDS else p.text, "language": language,
+         "heading": context_heading(p, ancestor_heading(p)), "law_title": title}
         for p in law.provisions
     ]
     results = tagger.tag_batch_detailed(items)

@@ -76,3 +76,25 @@ def test_cited_subjects_resolves_each_provision():
 def test_a_paragraph_reads_its_article_heading():
     para = Provision(eid="art_5__para_2", text="x", path=["Chapter 1", "Article 5"])
     assert context_heading(para, "Victims of trafficking") == "Victims of trafficking; Chapter 1; Article 5"
+
+
+DIRECTIVE = """# Directive 2099/1 on victims
+
+Whereas:
+
+(1) Member States should ensure that victims of trafficking in human beings receive shelter and medical
+treatment.
+
+HAVE ADOPTED THIS DIRECTIVE:
+
+##### Article 1
+
+Member States shall ensure that victims of trafficking in human beings receive shelter and medical treatment.
+"""
+
+
+def test_recitals_are_not_tagged():
+    law = parse_and_tag(DIRECTIVE.encode(), _stored("markdown", "en"), get_tagger())
+    tags = {p.eid: {t.element for t in p.tags} for p in law.provisions}
+    assert {"prot.housing", "prot.medical_assistance"} <= tags["art_1"]
+    assert tags["rec_1"] == set()
