@@ -44,6 +44,10 @@ CUE_IDS: dict[str, str] = {
     "cue.inform": "a duty to inform a person of a right or service (not the right itself)",
     "cue.body_name": "the start of the name of a public body ('Ministry of', 'Secretary of'): a capitalised "
                      "service word right after it names the body, not a measure",
+    "cue.non_operative": "findings, recitals or criteria for judging another State at the start of a "
+                         "provision ('Congress finds that', 'whether the government of the country')",
+    "cue.offence_reference": "an offence referred to, not created ('proceedings for', 'convicted of'): "
+                             "no crim.offence without a penalty",
     "cue.holder": "a person who already holds a permit ('the holder of a residence permit'): the permit "
                   "is not granted by this provision",
 }

@@ -53,6 +53,7 @@ RULES = (
     scope.apply_group_offence,
     scope.apply_victim_scope,
     information.apply_information_only,
+    mentions.apply_non_operative,
 )
 
 

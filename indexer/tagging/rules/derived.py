@@ -251,6 +251,14 @@ def negated(analysis: Analysis, cue) -> bool:
 
 
 REFERENCE_GAP = 1  # tokens between the offence's name and "as defined in section ..."
+OFFENCE_REFERENCE_GAP = 2  # tokens between "proceedings for" / "convicted of" and the offence cue
+
+
+def referred_to(analysis: Analysis, cue) -> bool:
+    """True when an offence cue only refers to an offence ("in proceedings for an offence under this
+    Act", "a person convicted of an offence"): it creates none (``cue.offence_reference``)."""
+    return any(r.tok_start <= cue.tok_start <= r.tok_end + OFFENCE_REFERENCE_GAP
+               for r in analysis.cues("cue.offence_reference"))
 
 
 def defined_elsewhere(analysis: Analysis) -> bool:
@@ -278,6 +286,11 @@ def derive_offence(analysis: Analysis) -> None:
     if participation and not analysis.has_prefix("act.") and not analysis.has("cue.slavery_offence"):
         return  # punishes attempt/complicity/conspiracy, not the offence itself
     cues = [c for c in analysis.cues("cue.offence") if not negated(analysis, c)]
+    if not analysis.has("cue.penalty"):
+        cues = [c for c in cues if not referred_to(analysis, c)]
+        if not cues:
+            analysis.drop("crim.offence", "rule.offence.reference")
+            return
     if cues:
         _derive(analysis, "crim.offence", (cues[0], cues[0]), 0.85, "rule.offence")
     elif not analysis.candidates.get("crim.offence"):

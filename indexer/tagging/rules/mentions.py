@@ -9,11 +9,16 @@
 - ``prot.physical_safety`` evidence in the sentence that organises a victim's return ("the return
   shall be with due regard for the safety of that person", "garantizando su seguridad") is how the
   return must be done: the repatriation element, not protection from harm.
+- a provision that opens with findings ("Congress finds that") or with a criterion for judging another
+  State ("whether the government of the country has adopted measures") establishes nothing:
+  ``cue.non_operative`` at its start removes every candidate.
 - attempt, complicity or conspiracy named inside parentheses ("jurisdiction over any offence (or
   any attempt or conspiracy to commit an offence)") widens another rule; it does not punish them.
 """
 
 from __future__ import annotations
+
+import re
 
 from indexer.tagging.rules.base import Analysis, near, same_sentence
 
@@ -69,4 +74,17 @@ def apply_parenthesised_participation(analysis: Analysis) -> None:
     for element in PARENTHESISED:
         analysis.keep(element, lambda e: not in_parentheses(analysis.text, e.start, e.end),
                       "rule.parenthesised_participation")
+
+
+# Only labels before the formula: "", "(b) ", "3. (a) " (the provision opens with it)
+OPENING_RE = re.compile(r"\s*(?:(?:\(?[0-9A-Za-z]{1,4}[.)]|\[[0-9]+\])\s*)*")
+
+
+def apply_non_operative(analysis: Analysis) -> None:
+    """A provision that opens with findings, a recital or a criterion for judging another State
+    establishes no element: drop them all (operative text that follows a heading is kept)."""
+    text = analysis.text
+    if any(OPENING_RE.fullmatch(text, 0, m.start) for m in analysis.cues("cue.non_operative")):
+        for element in list(analysis.candidates):
+            analysis.drop(element, "rule.non_operative")
 

@@ -161,9 +161,10 @@ def apply_general_part(analysis: Analysis) -> None:
     """
     if analysis.has("cue.general_part"):
         return
-    cites_elsewhere = analysis.context == GENERAL and analysis.cites == CITES_OTHER and not (
-        analysis.has("cue.trafficking", "cue.slavery_offence")
-        or analysis.outer_cues.intersection(("cue.trafficking", "cue.slavery_offence")))
+    named = analysis.has("cue.trafficking", "cue.slavery_offence") or \
+        analysis.outer_cues.intersection(("cue.trafficking", "cue.slavery_offence"))
+    general = analysis.context == GENERAL and not named
+    cites_elsewhere = general and analysis.cites == CITES_OTHER
     if analysis.context != OTHER_OFFENCE and not cites_elsewhere:
         return
     for element in GENERAL_PART_CRIM + ("crim.aggravation", "crim.offence"):

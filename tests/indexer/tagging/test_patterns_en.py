@@ -444,3 +444,252 @@ def test_the_name_of_a_ministry_is_not_a_service(elements):
     assert not {"prot.employment_education"} & elements(text)
     granted = "Victims of trafficking shall have access to education and vocational training."
     assert "prot.employment_education" in elements(granted)
+
+
+# --- review fixes (G1-G17, M4-M8): narrowed patterns, each with a positive and a near miss ---
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A foreign national is inadmissible on grounds of organized criminality for engaging in people "
+     "smuggling or trafficking in persons.", True),
+    ("A person who has engaged in trafficking in persons is inadmissible to the country.", True),
+    ("A foreign national who is inadmissible on health grounds may not be granted a visa unless the "
+     "officer decides otherwise.", False),
+    ("The officer shall report a permanent resident who is inadmissible for misrepresentation to the "
+     "Minister.", False),
+])
+def test_inadmissibility_is_a_border_measure_only_for_trafficking(elements, text, expected):
+    assert ("coop.border_measures" in elements(text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "A person who recruits, transports, transfers, receives, holds or harbours a person for the purpose "
+    "of exploitation commits an offence of trafficking in persons.",
+    "Trafficking in persons means the recruitment, transportation, harbouring or receipt of persons for "
+    "the purpose of exploitation.",
+    "Whoever knowingly recruits, harbours, transports, provides, or obtains by any means, a person for "
+    "forced labour shall be punished.",
+    "The master of a ship who receives on board any other person to be held as a slave commits an "
+    "offence of trafficking in persons.",
+    "A person who organises the receipt or harbouring of those persons after their entry for the purpose "
+    "of exploitation commits an offence of trafficking in persons.",
+])
+def test_receipt_of_a_person_is_an_act(elements, text):
+    assert "act.receipt" in elements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A person who recruits a child for sexual exploitation commits an offence of trafficking in persons, "
+    "and the child shall receive necessary medical care.",
+    "A person who recruits a woman for prostitution commits an offence of trafficking in persons; on "
+    "receipt of information the police shall investigate it.",
+    "A person who recruits a worker by fraud to obtain money for the purpose of forced labour commits an "
+    "offence of trafficking in persons.",
+])
+def test_receiving_things_or_information_is_not_receipt_of_a_person(elements, text):
+    found = elements(text)
+    assert "act.recruitment" in found and "act.receipt" not in found
+
+
+def test_a_property_object_does_not_make_an_act_of_trafficking(elements):
+    text = ("Whoever by deception dishonestly conceals any property, sells the property or conveys any "
+            "valuable security to another by force commits the offence of cheating.")
+    found = elements(text)
+    assert not {e for e in found if e.startswith(("act.", "means."))}
+    person = ("Whoever by deception conceals a child or conveys a person across the border for the "
+              "purpose of exploitation commits an offence of trafficking in persons.")
+    assert {"act.harbouring", "act.transportation"} <= elements(person)
+
+
+def test_a_conveyance_is_a_vehicle_not_transportation(elements):
+    text = ("A person who recruits a child for exploitation in any premises or conveyance commits an offence "
+            "of trafficking in persons.")
+    found = elements(text)
+    assert "act.recruitment" in found and "act.transportation" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Every person who, outside the country, commits an act or omission that, if committed in the "
+     "country, would be an offence of trafficking in persons, is deemed to have committed it.", True),
+    ("The courts shall establish their jurisdiction over the offence of trafficking in persons where "
+     "the offence is committed by a national.", True),
+    ("A permanent resident is inadmissible for having been convicted of an offence outside the country "
+     "that, if committed in the country, would constitute an offence of trafficking in persons.", False),
+    ("The Tribunal has sole and exclusive jurisdiction to hear and determine all questions of law in "
+     "proceedings on trafficking in persons.", False),
+    ("The Appeal Board does not have jurisdiction to reopen on any ground a decision on a victim of "
+     "trafficking.", False),
+])
+def test_jurisdiction_is_criminal_jurisdiction_only(elements, text, expected):
+    assert ("crim.jurisdiction" in elements(text)) is expected
+
+
+def test_finance_as_a_ministry_is_not_financing_an_offence(elements):
+    assert "crim.organizing" in elements(
+        "A person who finances, controls or organises the commission of an offence of trafficking in "
+        "persons commits an offence.")
+    assert "crim.organizing" not in elements(
+        "The Minister of Finance shall pay into the fund for victims of trafficking the sums needed to "
+        "finance training.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A member of the Committee against trafficking in persons shall be paid such allowances as the "
+     "Minister may approve.", set()),
+    ("The Minister responsible for Social Welfare shall chair the Committee on trafficking in persons.",
+     set()),
+    ("A member who becomes incapacitated by reason of physical disability shall vacate the office of "
+     "member of the anti-trafficking board.", set()),
+    ("Victims of trafficking shall receive a subsistence allowance and appropriate medical treatment.",
+     {"prot.medical_assistance"}),
+    ("Measures for victims of trafficking shall take account of persons with disabilities.",
+     {"prot.special_needs"}),
+])
+def test_weak_protection_words_need_a_victim(elements, text, expected):
+    found = elements(text) & {"prot.medical_assistance", "prot.special_needs"}
+    assert found == expected
+
+
+def test_degrading_treatment_is_not_medical_treatment(elements):
+    text = ("The court shall consider whether a victim of trafficking was subjected to humiliating or "
+            "degrading treatment.")
+    assert "prot.medical_assistance" not in elements(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Staff shall be trained in identifying and helping victims of trafficking.", False),
+    ("It is an offence to destroy the travel or identity document of another person who is a victim "
+     "of trafficking.", False),
+    ("The officer shall ensure that the identity of the informant who reports a case of trafficking is "
+     "not revealed.", False),
+    ("The identity of a victim of trafficking shall be kept confidential.", True),
+    ("The names and identifying information of trafficked persons shall not be disclosed.", True),
+])
+def test_privacy_protects_the_victim_not_informants_or_documents(elements, text, expected):
+    assert ("prot.privacy" in elements(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A victim of trafficking may be granted temporary or permanent residence.", True),
+    ("The sanctions for trafficking in persons include the temporary or permanent closure of the "
+     "establishment used to commit the offence.", False),
+])
+def test_temporary_or_permanent_residence(elements, text, expected):
+    assert ("status.residence" in elements(text)) is expected
+
+
+def test_a_complaint_made_by_a_victim_is_not_demand_reduction(elements):
+    assert "prev.demand" not in elements(
+        "Investigation of trafficking in persons shall not depend on a report or accusation made by a "
+        "victim.")
+    assert "prev.demand" in elements(
+        "The Ministry shall discourage the import of goods made by forced labour and by victims of "
+        "trafficking.")
+
+
+def test_not_subjected_to_discrimination_is_not_non_punishment(elements):
+    assert "rights.non_punishment" not in elements(
+        "The officer shall ensure that a victim of trafficking is not subjected to any discriminatory "
+        "practice.")
+    assert "rights.non_punishment" in elements(
+        "A victim of trafficking shall not be subjected to criminal proceedings for entering the country "
+        "unlawfully.")
+
+
+def test_taking_part_in_a_decision_is_not_complicity(elements):
+    assert "crim.complicity" not in elements(
+        "A member of the board on trafficking in persons who has an interest may not take part in a "
+        "decision on that matter.")
+    assert "crim.complicity" in elements(
+        "Any person who takes part in the commission of an offence of trafficking in persons is liable to "
+        "the same penalty.")
+
+
+def test_a_court_directing_custody_is_not_organising(elements):
+    assert "crim.organizing" not in elements(
+        "The magistrate may direct that the person rescued from trafficking be kept in a protective home.")
+
+
+def test_interpretation_of_a_treaty_is_not_an_interpreter(elements):
+    assert "prot.counselling" not in elements(
+        "Disputes concerning the interpretation or application of this Protocol on trafficking in persons "
+        "shall be settled by negotiation.")
+    assert "prot.counselling" in elements(
+        "Victims of trafficking shall have free interpretation services during the proceedings.")
+
+
+def test_prosecution_may_not_be_instituted_against_a_victim(elements):
+    assert "rights.non_punishment" in elements(
+        "Criminal prosecution may not be instituted against a victim of trafficking for entering the "
+        "country unlawfully.")
+    assert "rights.non_punishment" not in elements(
+        "Criminal prosecution may be instituted against any person who traffics a victim.")
+
+
+@pytest.mark.parametrize("text", [
+    "A police officer shall take a victim of trafficking to a place of safety.",
+    "A child victim of trafficking must be placed in temporary safe care.",
+    "The Government may establish protective homes for victims of trafficking.",
+])
+def test_places_of_safety_are_shelter(elements, text):
+    assert "prot.housing" in elements(text)
+
+
+def test_entry_permit_to_remain_is_residence(elements):
+    assert "status.residence" in elements(
+        "An immigration officer must issue a visitor's entry permit to a foreign victim of trafficking to "
+        "remain in Namibia for three months.")
+    assert "status.residence" not in elements(
+        "An order for the protection of a victim of trafficking shall remain in force for three months.")
+
+
+def test_determining_whether_a_person_is_a_victim_is_identification(elements):
+    assert "rights.identification" in elements(
+        "The social worker shall make an assessment and determine whether the person is a victim of "
+        "trafficking.")
+    assert "rights.identification" not in elements(
+        "An interim eligibility letter for a child victim of trafficking shall not affect the independent "
+        "determination whether a child is a victim.")
+
+
+def test_transport_providers_are_carriers(elements):
+    assert "coop.border_measures" in elements(
+        "An international transportation provider shall verify that each passenger holds the travel "
+        "documents required, to prevent trafficking in persons.")
+
+
+def test_anti_trafficking_fund_is_a_victim_fund(elements):
+    assert "rights.victim_fund" in elements(
+        "The proceeds of confiscated assets shall be paid into the Anti-Trafficking Fund.")
+    assert "rights.victim_fund" not in elements(
+        "The Minister of Finance shall approve the budget of the anti-trafficking committee.")
+
+
+def test_referring_a_child_to_a_social_worker_is_referral(elements):
+    assert "rights.identification" in elements(
+        "A police officer who finds a child victim of trafficking must refer the child to a designated "
+        "social worker.")
+    assert "rights.identification" not in elements(
+        "The Minister may refer any question on the budget of the trafficking committee to the auditor.")
+
+
+@pytest.mark.parametrize("text", [
+    "Findings\nCongress finds that victims of trafficking need shelter, medical care and legal aid.",
+    "(4) Whether the government of the country provides shelter and legal aid to victims of trafficking.",
+])
+def test_findings_and_foreign_criteria_establish_nothing(elements, text):
+    assert elements(text) == set()
+
+
+def test_control_operative_provision_keeps_its_measures(elements):
+    assert "prot.housing" in elements("The government shall provide shelter to victims of trafficking.")
+
+
+def test_an_offence_referred_to_is_not_created(elements):
+    text = ("In any proceedings for a criminal offence of trafficking in persons, the court may hear the "
+            "victim in camera.")
+    found = elements(text)
+    assert "prot.privacy" in found and "crim.offence" not in found
+    created = ("A person who traffics another person commits an offence of trafficking in persons and is "
+               "liable to imprisonment for life.")
+    assert "crim.offence" in elements(created)

@@ -436,3 +436,132 @@ def test_offence_cues_need_a_criminal_penalty():
           "con fines de explotación sexual.", {"crim.offence", "act.recruitment"}, set())
     check("Con la pena de prisión de cuatro a ocho años si sometieran a una persona a esclavitud. Esta pena "
           "se aplicará sin perjuicio de las que correspondan por otros delitos.", {"crim.offence"}, set())
+
+
+# ------------------------------------------------------------------ review fixes (FR/ES corpus audit)
+
+def matched(text: str) -> set[str]:
+    """Element and cue ids matched by the patterns (before any rule): for cue-level checks."""
+    return {m.element for m in get_tagger().analyse(text, LANG).matches}
+
+
+def test_general_part_cue_is_not_a_single_offence():
+    assert "cue.general_part" in matched("Será competente para conocer de cualquier delito cometido a bordo.")
+    assert "cue.general_part" not in matched("Si el hecho no constituyere un delito más grave, habrá multa.")
+
+
+def test_aggrieved_person_is_not_an_aggravation():
+    hits = matched("La pena se agravará cuando el autor sea reincidente.")
+    assert {"cue.aggravation", "crim.aggravation"} <= hits
+    misses = matched("La acción penal requiere la denuncia previa de la persona agraviada o del agraviado.")
+    assert not {"cue.aggravation", "crim.aggravation"} & misses
+
+
+@pytest.mark.parametrize("text", [
+    "Se denegará la entrada en el territorio nacional a los extranjeros condenados por trata de personas.",
+    "Podrá denegarse la entrada al extranjero que carezca de un documento de viaje válido.",
+    "No se permitirá la entrada a quien figure en la lista de personas no admisibles.",
+    "Las autoridades reforzarán la vigilancia en las terminales de autobuses, en los aeropuertos y en los "
+    "puertos para impedir la trata de personas.",
+])
+def test_border_measures_in_establishing_form(text):
+    check(text, {"coop.border_measures"}, set())
+
+
+@pytest.mark.parametrize("text", [
+    "El recurso contra la resolución que haya denegado la entrada no suspende sus efectos.",
+    "El que causare estragos en aeropuertos, puertos o estaciones será castigado con prisión de diez años.",
+])
+def test_border_measures_near_miss_mentions_and_damage(text):
+    check(text, set(), {"coop.border_measures"})
+
+
+def test_provocation_as_a_preparatory_act():
+    check("La provocación, la conspiración y la proposición para cometer el delito de trata de seres humanos "
+          "serán castigadas con la pena inferior en uno o dos grados.", {"crim.complicity"}, set())
+    assert "crim.complicity" in matched("La provocación para cometer estos delitos se castigará con prisión.")
+    assert "crim.complicity" in matched("La provocación se castigará solo en los casos que la ley prevea.")
+
+
+@pytest.mark.parametrize("text", [
+    "Obra en legítima defensa quien actúa sin que medie provocación suficiente por su parte.",
+    "La provocación de explosiones que causen estragos será castigada con prisión de diez a veinte años.",
+])
+def test_provocation_near_miss_self_defence_and_damage(text):
+    assert "crim.complicity" not in matched(text)
+
+
+def test_no_means_cue_needs_independence_wording():
+    assert "cue.no_means" in matched("Habrá trata con independencia de los medios empleados por el autor.")
+    shelter = "Los albergues garantizarán que las víctimas cuenten con medios para llamar a sus familias."
+    assert "cue.no_means" not in matched(shelter)
+
+
+@pytest.mark.parametrize("text", [
+    "Sin perjuicio de lo dispuesto en la Ley de Asistencia Jurídica Gratuita, las víctimas serán atendidas "
+    "por la oficina.",
+    "La oficina de atención a las víctimas se coordinará con los colegios de abogados en los términos de la "
+    "Ley 1/1996, de 10 de enero, de Asistencia Jurídica Gratuita.",
+])
+def test_statute_title_is_not_a_measure(text):
+    assert "cue.body_name" in matched(text)
+    check(text, set(), {"rights.legal_aid"})
+
+
+def test_statute_title_near_miss_measure_named_in_lowercase():
+    check("Las víctimas de trata tendrán derecho a asistencia jurídica gratuita desde el primer momento.",
+          {"rights.legal_aid"}, set())
+
+
+def test_scoping_reference_formulas():
+    for text in ("Las penas de los delitos comprendidos en este Capítulo se impondrán en su mitad superior.",
+                 "Los hechos previstos en los artículos anteriores serán castigados con multa.",
+                 "Las conductas tipificadas en el presente título llevarán aparejada la inhabilitación."):
+        assert "cue.reference" in matched(text), text
+    assert "cue.reference" not in matched("Los gastos comprendidos en el presupuesto serán sufragados.")
+
+
+@pytest.mark.parametrize("text", [
+    "Las víctimas y los testigos tendrán derecho al cambio de identidad cuando su vida corra peligro.",
+    "El juez acordará medidas de protección personal a favor de la víctima de trata.",
+    "Se evitará el contacto directo entre la víctima y el investigado durante las diligencias.",
+    "Las oficinas consulares deberán salvaguardar la dignidad e integridad física de las víctimas de trata.",
+])
+def test_physical_safety_variants(text):
+    check(text, {"prot.physical_safety"}, set())
+
+
+def test_physical_safety_near_miss_integrity_endangered_by_the_offence():
+    check("Se impondrá la pena superior cuando el autor hubiera puesto en peligro la integridad física de la "
+          "víctima.", set(), {"prot.physical_safety"})
+
+
+def test_proceedings_information_by_communication():
+    check("La resolución que ponga fin al procedimiento será comunicada por escrito a la víctima.",
+          {"prot.proceedings_information"}, set())
+    check("El juez oirá a la víctima y la resolución será comunicada al Ministerio Fiscal.", set(),
+          {"prot.proceedings_information"})
+
+
+@pytest.mark.parametrize("text", [
+    "La empresa titular de la autorización de explotación transportará a los viajeros hasta su destino.",
+    "Los trabajadores de la explotación agrícola recibirán formación en prevención de riesgos.",
+    "La entidad pública se encargará de la explotación del servicio de transporte de viajeros.",
+])
+def test_business_operation_is_not_exploitation(text):
+    assert "cue.exploitation" not in matched(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El que trasladare a una persona con fines de explotación laboral será castigado con prisión.",
+    "La explotación de personas en talleres clandestinos será perseguida de oficio.",
+    "Explotación sexual: la obtención de beneficios de la prostitución ajena.",
+])
+def test_exploitation_of_persons_is_still_a_cue(text):
+    assert "cue.exploitation" in matched(text)
+
+
+def test_operating_licence_does_not_make_a_trafficking_context():
+    text = ("La infracción se sancionará con multa por cada viajero transportado sin documentación, y podrá "
+            "acordarse la suspensión de la autorización de explotación y la inmovilización del vehículo.")
+    check(text, set(), {"act.transportation", "crim.offence", "means.not_required"})

@@ -472,3 +472,89 @@ def test_carrier_duties_and_a_vehicle_owner_near_miss():
           "des documents requis est passible d'une amende.", {"coop.border_measures"}, set())
     check("La juridiction peut ordonner la confiscation du véhicule dont le condamné est le propriétaire.",
           set(), {"coop.border_measures"})
+
+
+# ------------------------------------------------------------------ review fixes (FR/ES corpus audit)
+
+def matched(text: str) -> set[str]:
+    """Element and cue ids matched by the patterns (before any rule): for cue-level checks."""
+    return {m.element for m in get_tagger().analyse(text, LANG).matches}
+
+
+@pytest.mark.parametrize("text", [
+    "Emportent interdiction de territoire les faits de se livrer à la traite des personnes.",
+    "L'autorité administrative peut refuser l'entrée à l'étranger qui ne présente pas de document de voyage.",
+    "L'entrée sur le territoire est refusée à l'étranger dont la présence constitue une menace.",
+    "L'étranger signalé aux fins de non-admission peut se voir refuser l'entrée sur le territoire.",
+    "L'étranger qui ne remplit pas les conditions peut faire l'objet d'une décision de refus d'entrée.",
+])
+def test_border_measures_in_establishing_form(text):
+    check(text, {"coop.border_measures"}, set())
+
+
+@pytest.mark.parametrize("text", [
+    "L'étranger qui fait l'objet d'un refus d'entrée peut demander l'assistance d'un interprète.",
+    "Le sursis de la mesure d'interdiction de territoire est prononcé par la section d'appel.",
+])
+def test_border_measures_near_miss_mentions_of_a_decision(text):
+    check(text, set(), {"coop.border_measures"})
+
+
+@pytest.mark.parametrize("text", [
+    "Les juridictions françaises sont compétentes pour connaître des infractions de traite commises à "
+    "l'étranger.",
+    "La loi pénale française s'applique aux crimes commis hors du territoire de la République par un "
+    "Français.",
+    "La poursuite de l'infraction commise à l'étranger peut être intentée devant tout tribunal du pays.",
+])
+def test_jurisdiction_with_penal_wording(text):
+    check(text, {"crim.jurisdiction"}, set())
+
+
+@pytest.mark.parametrize("text", [
+    "Les juridictions compétentes statuent sur la rectification des actes de l'état civil.",
+    "Le bénéfice de la protection est refusé à la personne qui a commis un crime grave hors du territoire.",
+    "La présente loi s'applique aux étrangers résidant sur le territoire.",
+])
+def test_jurisdiction_near_miss_courts_and_asylum_exclusion(text):
+    check(text, set(), {"crim.jurisdiction"})
+
+
+def test_no_means_absence_needs_the_means():
+    assert "cue.no_means" in matched("L'infraction est constituée même en l'absence de l'un des moyens "
+                                     "énumérés au I.")
+    assert "cue.no_means" not in matched("Le harcèlement est constitué même en l'absence de concertation "
+                                         "entre les auteurs.")
+
+
+def test_statute_title_cue():
+    title = "Les frais sont remboursés selon la loi n° 91-647 du 10 juillet 1991 relative à l'Aide Juridique."
+    assert "cue.body_name" in matched(title)
+    assert "cue.body_name" not in matched("La loi punit le fait de recruter une personne.")
+
+
+def test_scoping_reference_formulas():
+    for text in ("La tentative des délits prévus par les articles 222-36 à 222-39 est punie.",
+                 "Les personnes coupables des infractions prévues par le présent chapitre encourent la "
+                 "confiscation.",
+                 "Les personnes morales responsables des infractions définies à la présente section "
+                 "encourent l'amende."):
+        assert "cue.reference" in matched(text), text
+    assert "cue.reference" not in matched("Les sommes prévues par la convention sont versées chaque année.")
+
+
+@pytest.mark.parametrize("text", [
+    "La victime de la traite qui témoigne peut bénéficier d'un changement d'identité.",
+    "Le juge veille à éviter tout contact entre la victime et l'auteur des faits lors des auditions.",
+])
+def test_physical_safety_variants(text):
+    check(text, {"prot.physical_safety"}, set())
+
+
+def test_physical_safety_near_miss_identity_check():
+    check("La victime présente une pièce d'identité lors de la plainte.", set(), {"prot.physical_safety"})
+
+
+def test_proceedings_information_decision_notice():
+    check("La victime est avisée de la décision de classement sans suite.", {"prot.proceedings_information"},
+          set())

@@ -231,3 +231,22 @@ def test_acts_that_are_trafficking_even_without_means_keep_their_context():
             "of exploitation shall be considered trafficking in persons even if this does not involve any of "
             "the means set forth in paragraph (a).")
     assert {"act.recruitment", "act.receipt", "definition.child_no_means"} <= found(text, "en")
+
+
+def test_findings_and_criteria_for_other_states_establish_nothing():
+    findings = ("(b) Findings. Congress finds that victims of trafficking need shelter, medical care and "
+                "legal assistance, which are often not available.")
+    assert found(findings, "en") == set()
+    criterion = ("(3) Whether the government of the country has adopted measures to prevent trafficking, "
+                 "such as public awareness campaigns and shelters for victims.")
+    assert found(criterion, "en") == set()
+    measure = "The Government shall provide shelter and medical care to victims of trafficking."
+    assert {"prot.housing", "prot.medical_assistance"} <= found(measure, "en")
+
+
+def test_an_offence_only_referred_to_is_not_created():
+    referred = ("In any proceedings for an offence of trafficking in persons under this Act, the court shall "
+                "protect the identity of the victim.")
+    assert "crim.offence" not in found(referred, "en")
+    created = "A person who traffics another person commits an offence of trafficking in persons."
+    assert "crim.offence" in found(created, "en")
