@@ -157,7 +157,7 @@ def parse_and_tag(data: bytes, doc: StoredDocument, tagger, errors: list[str] | 
 
     items = [
         {"text": "" if p.kind in NON_OPERATIVE_KINDS else p.text, "language": language,
-         "heading": context_heading(p, ancestor_heading(p)), "law_title": title}
+         "heading": context_heading(p, ancestor_heading(p)), "law_title": title, "path": "; ".join(p.path)}
         for p in law.provisions
     ]
     results = tagger.tag_batch_detailed(items)

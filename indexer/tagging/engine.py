@@ -18,6 +18,7 @@ from indexer.tagging.spacing import IDENTITY, normalise_whitespace
 log = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.5  # candidates below this are not emitted
+CUE_CACHE_SIZE = 20_000  # distinct headings/titles/paths whose cues are kept
 # C0/C1 control characters except tab/newline/carriage return, e.g. "\x00", "\x1b", "\x85"
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # "en", "EN", "en-GB", "en_US", "eng" -> "en"
@@ -49,6 +50,7 @@ RULES = (
     derived.derive_aggravation,
     scope.apply_use_of_services,
     scope.apply_general_part,
+    scope.apply_specific_offence,
     scope.apply_general_context_crim,
     scope.apply_group_offence,
     scope.apply_victim_scope,
@@ -104,6 +106,7 @@ class Tagger:
 
     def __init__(self, pipelines: dict[str, Language] | None = None):
         self._pipelines: dict[str, Language] = dict(pipelines or {})
+        self._cue_cache: dict[tuple[str, str], frozenset[str]] = {}
         self._lock = threading.Lock()
 
     def pipeline(self, language: str) -> Language:
@@ -123,16 +126,30 @@ class Tagger:
         cues: set[str] = set()
         for extra in (heading, law_title):
             if extra and extra.strip():
-                doc = nlp(normalise_whitespace(clean_text(extra[:2000]))[0])
-                cues.update(m.element for m in doc._.palermo_matches if m.element.startswith("cue."))
+                cues.update(self._cues_of(nlp, extra[:2000]))
         return frozenset(cues)
 
+    def _cues_of(self, nlp: Language, text: str) -> frozenset[str]:
+        """Cue ids in a heading, law title or path (cached: every provision of a law repeats them)."""
+        key = (nlp.lang, text)
+        cached = self._cue_cache.get(key)
+        if cached is None:
+            doc = nlp(normalise_whitespace(clean_text(text))[0])
+            cached = frozenset(m.element for m in doc._.palermo_matches if m.element.startswith("cue."))
+            with self._lock:
+                if len(self._cue_cache) >= CUE_CACHE_SIZE:
+                    self._cue_cache.clear()
+                self._cue_cache[key] = cached
+        return cached
+
     def analyse(self, text: str, language: str, *, heading: str = "", law_title: str = "",
-                cites: str | None = None) -> Analysis:
+                cites: str | None = None, path: str = "") -> Analysis:
         """Run the pipeline and every rule; returns the analysis (context, candidates, applied rules).
 
         ``cites`` says what the provisions this one cites are about, when the caller resolved its
         cross-references (``rules.base.CITES_TRAFFICKING`` / ``CITES_OTHER``; None when unknown).
+        ``path`` is every enclosing level's label: only whether it names a general part ("Book I:
+        General provisions") is read from it.
         """
         if not isinstance(text, str):
             raise TaggingError(f"text must be a string, not {type(text).__name__}")
@@ -142,8 +159,12 @@ class Tagger:
         if not text.strip():
             return Analysis(text=text, matches=[])
         matches = run_matcher(nlp, text)
-        analysis = Analysis.build(text, matches, self._outer_cues(nlp, heading, law_title))
+        outer = self._outer_cues(nlp, heading, law_title)
+        if path.strip() and "cue.general_part" in self._cues_of(nlp, path[:2000]):
+            outer |= {"cue.general_part"}
+        analysis = Analysis.build(text, matches, outer)
         analysis.cites = cites
+        analysis.placed = bool(heading.strip() or law_title.strip())
         scope.drop_negated_cues(analysis)
         analysis.context = context.classify_context(analysis)
         for rule in RULES:
@@ -151,9 +172,10 @@ class Tagger:
         return analysis
 
     def tag(self, text: str, language: str, *, heading: str = "", law_title: str = "",
-            cites: str | None = None) -> list[Tag]:
+            cites: str | None = None, path: str = "") -> list[Tag]:
         """Tag one provision; raises ``TaggingError`` for an unknown language or oversized text."""
-        return to_tags(self.analyse(text, language, heading=heading, law_title=law_title, cites=cites))
+        return to_tags(self.analyse(text, language, heading=heading, law_title=law_title, cites=cites,
+                                    path=path))
 
     def tag_batch(self, items: list[dict]) -> list[list[Tag]]:
         """Tag many provisions (dicts with text, language, heading?, law_title?); bad items give []."""
@@ -168,7 +190,8 @@ class Tagger:
                     raise TaggingError("item must be an object with text and language")
                 analysis = self.analyse(item.get("text", ""), str(item.get("language", "")),
                                         heading=str(item.get("heading") or ""),
-                                        law_title=str(item.get("law_title") or ""), cites=item.get("cites"))
+                                        law_title=str(item.get("law_title") or ""), cites=item.get("cites"),
+                                        path=str(item.get("path") or ""))
                 results.append(TagResult(to_tags(analysis), None, analysis.context))
             except (TaggingError, PatternError) as err:
                 results.append(TagResult([], str(err)))

@@ -1,4 +1,4 @@
-"""``palermo tag``: JSONL in (id, text, language[, jurisdiction, heading, law_title]) -> JSONL out."""
+"""``palermo tag``: JSONL in (id, text, language[, jurisdiction, heading, law_title, path]) -> JSONL out."""
 
 from __future__ import annotations
 

@@ -53,6 +53,7 @@ class Analysis:
     matches: list[RawMatch]
     outer_cues: frozenset[str] = frozenset()
     cites: str | None = None  # what its cited provisions are about: CITES_TRAFFICKING, CITES_OTHER, None
+    placed: bool = False  # the caller said where the provision sits (its heading or the law title)
     context: str = GENERAL
     candidates: dict[str, list[Evidence]] = field(default_factory=dict)
     applied: dict[str, list[str]] = field(default_factory=dict)

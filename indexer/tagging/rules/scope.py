@@ -171,6 +171,26 @@ def apply_general_part(analysis: Analysis) -> None:
         analysis.drop(element, "rule.general_part.other_offence")
 
 
+def apply_specific_offence(analysis: Analysis) -> None:
+    """In a law whose place of the provision is known, "the attempt is punishable" or "the court may
+    order confiscation" inside one specific offence that is not trafficking belongs to that offence.
+
+    Applies to penal provisions in a ``general`` context when the caller supplied the heading or law
+    title (``Analysis.placed``) and neither they nor the text name trafficking or slavery, a general
+    part ("Book I: General provisions", "any offence") or a cited trafficking provision. Without that
+    context (a provision tagged on its own) the provision keeps the benefit of the doubt.
+    """
+    if not analysis.placed or analysis.context != GENERAL or analysis.cites == CITES_TRAFFICKING:
+        return
+    subjects = ("cue.trafficking", "cue.slavery_offence", "cue.general_part")
+    if analysis.has(*subjects) or analysis.outer_cues.intersection(subjects):
+        return
+    if not analysis.has("cue.offence", "cue.penalty"):
+        return
+    for element in GENERAL_PART_CRIM + ("crim.aggravation",):
+        analysis.drop(element, "rule.specific_offence")
+
+
 def states_own_conduct(analysis: Analysis) -> bool:
     """The provision describes the conduct of its own offence (an act, means or purpose named before
     any aggravation signal), so an article it cites is not the offence its penalties aggravate.

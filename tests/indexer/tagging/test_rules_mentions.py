@@ -250,3 +250,22 @@ def test_an_offence_only_referred_to_is_not_created():
     assert "crim.offence" not in found(referred, "en")
     created = "A person who traffics another person commits an offence of trafficking in persons."
     assert "crim.offence" in found(created, "en")
+
+
+THEFT_ATTEMPT = ("Whoever steals a vehicle shall be punished with imprisonment for up to five years. The "
+                 "attempt is punishable.")
+
+
+def test_attempt_inside_a_specific_offence_of_a_placed_provision_is_that_offence_s():
+    tagger = get_tagger()
+    alone = {t.element for t in tagger.tag(THEFT_ATTEMPT, "en")}
+    assert "crim.attempt" in alone  # tagged on its own, the provision keeps the benefit of the doubt
+    placed = {t.element for t in tagger.tag(THEFT_ATTEMPT, "en", heading="Chapter 20: Theft",
+                                            law_title="Criminal Code")}
+    assert "crim.attempt" not in placed
+    general = {t.element for t in tagger.tag(THEFT_ATTEMPT, "en", heading="Chapter 2: Attempt",
+                                             law_title="Criminal Code", path="Book I: General Part")}
+    assert "crim.attempt" in general
+    trafficking = {t.element for t in tagger.tag(THEFT_ATTEMPT, "en", law_title="Criminal Code",
+                                                 heading="Chapter 9: Trafficking in persons")}
+    assert "crim.attempt" in trafficking
