@@ -11,6 +11,7 @@ import pytest
 from indexer.tagging.component import build_nlp
 from indexer.tagging.cues import CUE_IDS
 from indexer.tagging.loader import (
+    GROUP_FILES,
     PATTERNS_DIR,
     PatternError,
     available_languages,
@@ -79,6 +80,32 @@ def test_readme_documents_exactly_the_cue_vocabulary():
     readme = (PATTERNS_DIR / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(cue\.[a-z_0-9]+)` \|", readme, flags=re.MULTILINE))
     assert documented == set(CUE_IDS)
+
+
+# Elements the rule functions derive from cue combinations: a language needs no direct pattern for them.
+DERIVED = {"definition.consent_irrelevant", "definition.child_no_means", "definition.child_under_18",
+           "means.not_required", "rights.non_punishment", "rights.unconditional_assistance", "crim.offence"}
+# Cues the rules read: every language must make them fire.
+REQUIRED_CUES = {"cue.trafficking", "cue.smuggling", "cue.kidnapping", "cue.pimping", "cue.organ_trade",
+                 "cue.document_offence", "cue.sexual_offence", "cue.slavery_offence", "cue.definition",
+                 "cue.offence", "cue.penalty", "cue.aggravation", "cue.child", "cue.age_18", "cue.negation",
+                 "cue.no_means", "cue.consent", "cue.irrelevant", "cue.victim", "cue.exploitation",
+                 "cue.non_liability", "cue.unconditional", "cue.cooperation", "cue.assistance",
+                 "cue.general_part", "cue.substandard_labour", "cue.inform", "cue.reference"}
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_language_folder_is_complete(lang):
+    from indexer.tagging.taxonomy import element_ids
+
+    folder = PATTERNS_DIR / lang
+    assert sorted(p.stem for p in folder.glob("*.jsonl")) == sorted(GROUP_FILES)
+    specs = load_patterns_from(folder, lang)
+    assert all(s.id.startswith(f"{lang}.") for s in specs)
+    elements = {s.element for s in specs if not s.is_cue}
+    cues = {s.element for s in specs if s.is_cue}
+    assert element_ids() - elements <= DERIVED, sorted(element_ids() - elements - DERIVED)
+    assert REQUIRED_CUES <= cues <= set(CUE_IDS), sorted(REQUIRED_CUES - cues)
 
 
 @pytest.mark.parametrize("lang", available_languages())
