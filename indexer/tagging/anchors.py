@@ -87,6 +87,49 @@ def anchor_predicate(token_spec: dict) -> Predicate | None:
     return token_predicate(token_spec)
 
 
+def selective(token_spec: dict) -> bool:
+    """True when a token dict names words (a value, an ``IN`` list or a ``REGEX``), so that few tokens
+    of a text satisfy it; ``NOT_IN`` lists and bare flags hold almost everywhere."""
+    if anchor_predicate(token_spec) is None:
+        return False
+    for key, value in token_spec.items():
+        if key != "OP" and key.upper() in TEXT_ATTRS and (
+                isinstance(value, str) or (isinstance(value, dict) and set(value) & {"IN", "REGEX"})):
+            return True
+    return False
+
+
+def anchor_offset(pattern: list[dict]) -> int:
+    """Index of the token to anchor a pattern on: the first one unless it is not selective and a
+    later selective token sits at a fixed distance (every token before it is exactly one token).
+
+    "[NOT_IN: by, of ...] means" is anchored on "means", one token after the pattern's start; a
+    longer word or a REGEX is preferred to a short function word ("de").
+    """
+    if selective(pattern[0]):
+        return 0
+    candidates = []
+    for index, token in enumerate(pattern):
+        if token.get("OP") not in (None, "1") or anchor_predicate(token) is None:
+            break
+        if selective(token):
+            candidates.append(index)
+    rare = [i for i in candidates if _rare(pattern[i])]
+    return (rare or candidates or [0])[0]
+
+
+def _rare(token_spec: dict) -> bool:
+    """A selective token that is not a short function word ("de", "of"): a REGEX or longer words."""
+    for key, value in token_spec.items():
+        if key == "OP" or key.upper() not in TEXT_ATTRS:
+            continue
+        if isinstance(value, dict) and "REGEX" in value:
+            return True
+        words = [value] if isinstance(value, str) else value.get("IN", []) if isinstance(value, dict) else []
+        return bool(words) and all(len(w) >= 4 for w in words)
+    return False
+
+
 def _lower_only(token_spec: dict):
     """("exact", set) or ("regex", pattern) when the token dict tests LOWER alone, else None."""
     keys = [k for k in token_spec if k != "OP"]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from indexer.tagging.anchors import (
     AnchorIndex,
     PredicateCache,
+    anchor_offset,
     max_length,
     token_keys,
     windows,
@@ -64,6 +65,7 @@ class PalermoTagger:
         self.group_length: list[int] = []  # longest pattern of each group, in tokens
         self.matched_groups: set[int] = set()  # groups whose Matcher holds variable-length patterns
         self.fixed: list[list[tuple[str, list]]] = []  # patterns matched by indexer.tagging.sequence
+        self.group_offset: list[int] = []  # tokens between a fixed pattern's start and its anchor
         self._validator = Matcher(nlp.vocab, validate=True)
         self.predicate_cache = PredicateCache()
         self.anchors = AnchorIndex()
@@ -78,8 +80,9 @@ class PalermoTagger:
             if spec.kind == "token":
                 try:
                     self._validator.add(spec.id, [spec.pattern])  # spaCy's own schema check
-                    group = self._group_for(spec.pattern[0])
                     steps = compile_pattern(spec.pattern)
+                    offset = anchor_offset(spec.pattern) if steps is not None else 0
+                    group = self._group_for(spec.pattern[offset], offset)
                     if steps is not None and group not in self.anchors.always:
                         self.fixed[group].append((spec.id, steps))
                         continue
@@ -94,14 +97,16 @@ class PalermoTagger:
                 phrase_specs.append(spec)
         self._add_phrases(phrase_specs)
 
-    def _group_for(self, first_token: dict) -> int:
-        key = json.dumps(first_token, sort_keys=True)
+    def _group_for(self, anchor_token: dict, offset: int = 0) -> int:
+        """The group of patterns anchored on ``anchor_token``, found ``offset`` tokens after their start."""
+        key = json.dumps(anchor_token, sort_keys=True) + (f"@{offset}" if offset else "")
         if key not in self.group_of:
             self.group_of[key] = len(self.matchers)
             self.matchers.append(Matcher(self.nlp.vocab, validate=True))
             self.group_length.append(1)
+            self.group_offset.append(offset)
             self.fixed.append([])
-            self.anchors.add_group(self.group_of[key], first_token)
+            self.anchors.add_group(self.group_of[key], anchor_token)
         return self.group_of[key]
 
     def _pattern_doc(self, spec: PatternSpec) -> Doc:
@@ -130,9 +135,10 @@ class PalermoTagger:
         keys = token_keys(doc)
         ok = self.predicate_cache.bind(doc, keys)
         for group, positions in self.anchors.positions(doc, keys).items():
+            offset = self.group_offset[group]
             for spec_id, steps in self.fixed[group]:
-                for i in positions:
-                    found.update((spec_id, i, end) for end in match_ends(steps, i, size, ok))
+                for start in (i - offset for i in positions if i >= offset):
+                    found.update((spec_id, start, end) for end in match_ends(steps, start, size, ok))
             if group in self.matched_groups and group not in self.anchors.always:
                 matcher = self.matchers[group]
                 if size <= WHOLE_DOC_TOKENS:

@@ -565,3 +565,9 @@ def test_operating_licence_does_not_make_a_trafficking_context():
     text = ("La infracción se sancionará con multa por cada viajero transportado sin documentación, y podrá "
             "acordarse la suspensión de la autorización de explotación y la inmovilización del vehículo.")
     check(text, set(), {"act.transportation", "crim.offence", "means.not_required"})
+
+
+def test_general_part_book_heading():
+    assert "cue.general_part" in matched("LIBRO I: Disposiciones generales sobre los delitos")
+    assert "cue.general_part" in matched("Parte general")
+    assert "cue.general_part" not in matched("Título XIII; CAPÍTULO I: Disposiciones generales")

@@ -558,3 +558,9 @@ def test_physical_safety_near_miss_identity_check():
 def test_proceedings_information_decision_notice():
     check("La victime est avisée de la décision de classement sans suite.", {"prot.proceedings_information"},
           set())
+
+
+def test_general_part_book_heading():
+    assert "cue.general_part" in matched("Livre Ier: Dispositions générales")
+    assert "cue.general_part" in matched("LIVRE PREMIER - DISPOSITIONS GÉNÉRALES")
+    assert "cue.general_part" not in matched("Chapitre Ier: Du vol; Section 2: Dispositions générales")

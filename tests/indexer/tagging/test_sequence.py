@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
+from indexer.tagging.anchors import anchor_offset
 from indexer.tagging.component import build_nlp
 from indexer.tagging.loader import PATTERNS_DIR, available_languages, load_patterns_from
 from indexer.tagging.sequence import compile_pattern, repetitions
@@ -17,6 +18,7 @@ SENTENCES = {
         "imprisonment for twenty years; the consent of the victim is irrelevant.",
         "Victims shall not be detained or prosecuted, and shall receive shelter, counselling, medical care "
         "and legal aid regardless of whether they cooperate with the police.",
+        '"Exploitation" means the exploitation of the prostitution of others by any means.',
     ],
     "fr": [
         "Le fait de recruter, transporter, transférer, héberger ou accueillir une personne mineure, par la "
@@ -41,6 +43,18 @@ SENTENCES = {
     ("{2,}", (2, 64)), ("!", None)])
 def test_repetitions(op, expected):
     assert repetitions(op) == expected
+
+
+@pytest.mark.parametrize("pattern, offset", [
+    ([{"LOWER": "means"}], 0),
+    ([{"LOWER": {"NOT_IN": ["by", "of"]}}, {"LOWER": {"IN": ["means", "mean"]}}], 1),
+    ([{"LOWER": {"NOT_IN": ["de"]}}, {"LOWER": "de"}, {"LOWER": {"REGEX": "^explot"}}], 2),
+    ([{"LOWER": {"NOT_IN": ["a"]}}, {"LOWER": "de"}, {"LOWER": "la"}], 1),
+    ([{"LOWER": {"NOT_IN": ["de"]}}, {"LOWER": "de", "OP": "?"}, {"LOWER": {"REGEX": "^explot"}}], 0),
+    ([{"IS_ALPHA": True}, {"IS_PUNCT": True}], 0),
+])
+def test_anchor_on_a_selective_token_at_a_fixed_distance(pattern, offset):
+    assert anchor_offset(pattern) == offset
 
 
 def test_unsupported_attributes_fall_back_to_spacy():
