@@ -84,7 +84,8 @@ def apply_non_operative(analysis: Analysis) -> None:
     """A provision that opens with findings, a recital or a criterion for judging another State
     establishes no element: drop them all (operative text that follows a heading is kept)."""
     text = analysis.text
-    if any(OPENING_RE.fullmatch(text, 0, m.start) for m in analysis.cues("cue.non_operative")):
+    opens = any(OPENING_RE.fullmatch(text, 0, m.start) for m in analysis.cues("cue.non_operative"))
+    if opens or "cue.non_operative" in analysis.outer_cues:  # or under an "Explanatory memorandum" heading
         for element in list(analysis.candidates):
             analysis.drop(element, "rule.non_operative")
 

@@ -269,3 +269,10 @@ def test_attempt_inside_a_specific_offence_of_a_placed_provision_is_that_offence
     trafficking = {t.element for t in tagger.tag(THEFT_ATTEMPT, "en", law_title="Criminal Code",
                                                  heading="Chapter 9: Trafficking in persons")}
     assert "crim.attempt" in trafficking
+
+
+def test_a_preamble_heading_makes_its_paragraphs_non_operative():
+    text = "Las víctimas de trata necesitan alojamiento y asistencia médica, que esta ley garantiza."
+    assert "prot.housing" in found(text, "es")
+    tags = get_tagger().tag(text, "es", heading="Exposición de motivos", law_title="Ley de prueba")
+    assert tags == []
