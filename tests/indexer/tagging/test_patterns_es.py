@@ -450,8 +450,8 @@ def test_border_measures_near_miss_mentions_and_damage(text):
 
 
 def test_provocation_as_a_preparatory_act():
-    check("La provocación, la conspiración y la proposición para cometer el delito de trata de seres humanos "
-          "serán castigadas con la pena inferior en uno o dos grados.", {"crim.complicity"}, set())
+    check("La provocación y la conspiración para cometer estos delitos de trata serán castigadas con una "
+          "pena rebajada en un grado.", {"crim.complicity"}, set())
     assert "crim.complicity" in matched("La provocación para cometer estos delitos se castigará con prisión.")
     assert "crim.complicity" in matched("La provocación se castigará solo en los casos que la ley prevea.")
 

@@ -208,8 +208,8 @@ def test_the_same_penalty_for_child_victims_is_no_aggravation():
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fr", "La traite des êtres humains à l'égard d'un mineur est constituée même si elle n'est commise dans "
-           "aucune des circonstances prévues au I."),
+    ("fr", "Lorsque la personne recrutée est un mineur, la traite est constituée même si elle n'est commise "
+           "par aucun des moyens énumérés au premier alinéa."),
     ("es", "La trata de personas menores de edad se configura aun cuando no mediare ninguno de los medios "
            "previstos en el artículo anterior."),
     ("en", "Trafficking in a child is constituted even if none of the means referred to in subsection (1) is "
@@ -227,9 +227,9 @@ def test_a_definitions_section_keeps_the_acts_of_its_trafficking_definition():
 
 
 def test_acts_that_are_trafficking_even_without_means_keep_their_context():
-    text = ("The recruitment, transportation, transfer, harbouring or receipt of a child for the purpose "
-            "of exploitation shall be considered trafficking in persons even if this does not involve any of "
-            "the means set forth in paragraph (a).")
+    text = ("Recruiting, transporting, transferring, harbouring or receiving a child with a view to "
+            "exploiting the child shall be regarded as trafficking in persons even if none of the means "
+            "listed in paragraph 1 is used.")
     assert {"act.recruitment", "act.receipt", "definition.child_no_means"} <= found(text, "en")
 
 
