@@ -8,23 +8,15 @@ Each family has positive sentences (the element must be found) and near misses (
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from indexer.tagging import get_tagger
+from tests.indexer.tagging import helpers
 
 LANG = "ca"
-
-
-def found(text: str) -> set[str]:
-    """Element ids the public tagger finds in a Catalan provision."""
-    return {tag.element for tag in get_tagger().tag(text, LANG)}
-
-
-def check(text: str, present: set[str], absent: set[str]) -> None:
-    """Assert ``present`` are all found and none of ``absent`` is."""
-    elements = found(text)
-    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
-    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
+found = partial(helpers.found, LANG)
+check = partial(helpers.check, LANG)
 
 
 def no_definition_elements(text: str) -> None:
@@ -40,12 +32,8 @@ def test_evidence_is_an_exact_quote_with_both_apostrophes():
     text = ("El qui reclutï o aculli una persona amb finalitat d’explotació sexual, mitjançant engany, "
             "ha de ser "
             "castigat amb pena de presó de quatre a deu anys; la temptativa d'aquest delicte és punible.")
-    tags = get_tagger().tag(text, LANG)
     assert {"act.recruitment", "act.harbouring", "purpose.sexual_exploitation", "means.deception",
-            "crim.offence", "crim.attempt"} <= {tag.element for tag in tags}
-    for tag in tags:
-        assert text[tag.start:tag.end] == tag.evidence
-        assert 0 < tag.confidence <= 1 and tag.rule_ids
+            "crim.offence", "crim.attempt"} <= helpers.quoted_elements(LANG, text)
 
 
 # ------------------------------------------------------------------ act

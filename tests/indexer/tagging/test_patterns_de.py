@@ -8,24 +8,16 @@ a statute. Each family has positive sentences (the element must be found) and ne
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from indexer.tagging import get_tagger
+from tests.indexer.tagging import helpers
 
 LANG = "de"
+found = partial(helpers.found, LANG)
+check = partial(helpers.check, LANG)
 DEFINITION_GROUPS = ("act.", "means.", "purpose.")
-
-
-def found(text: str, heading: str = "") -> set[str]:
-    """Element ids the public tagger finds in a German provision."""
-    return {tag.element for tag in get_tagger().tag(text, LANG, heading=heading)}
-
-
-def check(text: str, present: set[str], absent: set[str], heading: str = "") -> None:
-    """Assert ``present`` are all found and none of ``absent`` is."""
-    elements = found(text, heading)
-    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
-    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
 
 
 def definition_elements(text: str) -> set[str]:
@@ -38,11 +30,7 @@ def definition_elements(text: str) -> set[str]:
 def test_evidence_is_an_exact_quote():
     text = ("Mit Freiheitsstrafe von einem Jahr bis zu zehn Jahren wird bestraft, wer eine Person durch "
             "Täuschung anwirbt oder beherbergt, damit sie sexuell ausgebeutet wird.")
-    tags = get_tagger().tag(text, LANG)
-    assert tags
-    for tag in tags:
-        assert text[tag.start:tag.end] == tag.evidence
-        assert 0 < tag.confidence <= 1 and tag.rule_ids
+    assert helpers.quoted_elements(LANG, text)
 
 
 # ------------------------------------------------------------------ act

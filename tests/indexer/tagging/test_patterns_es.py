@@ -8,23 +8,16 @@ Engine-side issues seen on the dev lines are listed at the top of test_patterns_
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from indexer.tagging import get_tagger
+from tests.indexer.tagging import helpers
 
 LANG = "es"
-
-
-def found(text: str) -> set[str]:
-    """Element ids the public tagger finds in a Spanish provision."""
-    return {tag.element for tag in get_tagger().tag(text, LANG)}
-
-
-def check(text: str, present: set[str], absent: set[str]) -> None:
-    """Assert ``present`` are all found and none of ``absent`` is."""
-    elements = found(text)
-    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
-    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
+found = partial(helpers.found, LANG)
+check = partial(helpers.check, LANG)
 
 
 # ---------------------------------------- evidence (folder completeness: test_loader.py)
@@ -32,11 +25,7 @@ def check(text: str, present: set[str], absent: set[str]) -> None:
 def test_evidence_is_an_exact_quote():
     text = ("El que captare o acogiere a una persona con fines de explotación sexual, mediante engaño, será "
             "reprimido con prisión de cuatro a diez años.")
-    tags = get_tagger().tag(text, LANG)
-    assert tags
-    for tag in tags:
-        assert text[tag.start:tag.end] == tag.evidence
-        assert 0 < tag.confidence <= 1 and tag.rule_ids
+    assert helpers.quoted_elements(LANG, text)
 
 
 # ------------------------------------------------------------------ act

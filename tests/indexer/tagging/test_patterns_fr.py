@@ -26,25 +26,16 @@ Notes for the engine owner / lead: dev-line errors that patterns cannot fix (eng
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from indexer.tagging import get_tagger
+from tests.indexer.tagging import helpers
 
 LANG = "fr"
-# Elements produced by rule functions from cues rather than by a pattern of their own.
-# Cues the rule functions rely on: a language folder without them silently loses rules.
-
-
-def found(text: str) -> set[str]:
-    """Element ids the public tagger finds in a French provision."""
-    return {tag.element for tag in get_tagger().tag(text, LANG)}
-
-
-def check(text: str, present: set[str], absent: set[str]) -> None:
-    """Assert ``present`` are all found and none of ``absent`` is."""
-    elements = found(text)
-    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
-    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
+found = partial(helpers.found, LANG)
+check = partial(helpers.check, LANG)
 
 
 # ---------------------------------------- evidence (folder completeness: test_loader.py)
@@ -52,11 +43,7 @@ def check(text: str, present: set[str], absent: set[str]) -> None:
 def test_evidence_is_an_exact_quote():
     text = ("Quiconque recrute ou héberge une personne en vue de son exploitation sexuelle, par la menace, "
             "commet une infraction et est puni de dix ans d'emprisonnement.")
-    tags = get_tagger().tag(text, LANG)
-    assert tags
-    for tag in tags:
-        assert text[tag.start:tag.end] == tag.evidence
-        assert 0 < tag.confidence <= 1 and tag.rule_ids
+    assert helpers.quoted_elements(LANG, text)
 
 
 # ------------------------------------------------------------------ act

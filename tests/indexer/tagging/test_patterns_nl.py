@@ -8,24 +8,16 @@ statute. Each family has positive sentences (the element must be found) and near
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from indexer.tagging import get_tagger
+from tests.indexer.tagging import helpers
 
 LANG = "nl"
+found = partial(helpers.found, LANG)
+check = partial(helpers.check, LANG)
 DEFINITION_GROUPS = ("act.", "means.", "purpose.")
-
-
-def found(text: str, **context: str) -> set[str]:
-    """Element ids the public tagger finds in a Dutch provision."""
-    return {tag.element for tag in get_tagger().tag(text, LANG, **context)}
-
-
-def check(text: str, present: set[str], absent: set[str], **context: str) -> None:
-    """Assert ``present`` are all found and none of ``absent`` is."""
-    elements = found(text, **context)
-    assert present <= elements, f"missing {sorted(present - elements)} in {sorted(elements)}"
-    assert not absent & elements, f"unexpected {sorted(absent & elements)}"
 
 
 def definition_elements(text: str) -> set[str]:
@@ -38,12 +30,8 @@ def definition_elements(text: str) -> set[str]:
 def test_evidence_is_an_exact_quote():
     text = ("Hij die een ander door  misleiding werft of\nhuisvest met het oogmerk van seksuele uitbuiting, "
             "wordt als schuldig aan mensenhandel gestraft met gevangenisstraf van ten hoogste tien jaren.")
-    tags = get_tagger().tag(text, LANG)
-    assert {"act.recruitment", "act.harbouring", "means.deception", "purpose.sexual_exploitation"} <= {
-        t.element for t in tags}
-    for tag in tags:
-        assert text[tag.start:tag.end] == tag.evidence
-        assert 0 < tag.confidence <= 1 and tag.rule_ids
+    expected = {"act.recruitment", "act.harbouring", "means.deception", "purpose.sexual_exploitation"}
+    assert expected <= helpers.quoted_elements(LANG, text)
 
 
 # ------------------------------------------------------------------ act
