@@ -128,7 +128,7 @@ def cited_subjects(law: Law, first_pass: dict[str, tuple[str | None, set[str]]])
             continue
         if any(map(about_trafficking, targets)):
             cites[prov.eid] = CITES_TRAFFICKING
-        elif len(targets) and all(r.target_eid for r in own) and not any(map(general_part, targets)):
+        elif all(r.target_eid for r in own) and not any(map(general_part, targets)):
             cites[prov.eid] = CITES_OTHER
     return cites
 
